@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Twofold</main>, document.getElementById('app')!);

@@ -1,0 +1,90 @@
+/**
+ * Every error Twofold raises on purpose, in one module.
+ *
+ * Each carries a stable `code` (for results sent over messages and for tests) and a
+ * `message` written for the person using Twofold: it is shown as it is, so it says what
+ * went wrong and, where it can, what to do next.
+ */
+
+export const ErrorCode = {
+  InvalidOtpauthUri: 'invalid-otpauth-uri',
+  InvalidSecret: 'invalid-secret',
+  InvalidMigrationPayload: 'invalid-migration-payload',
+  VaultLocked: 'vault-locked',
+  VaultMissing: 'vault-missing',
+  VaultExists: 'vault-exists',
+  WrongPassword: 'wrong-password',
+  TooManyAttempts: 'too-many-attempts',
+  VaultDamaged: 'vault-damaged',
+  WeakPassword: 'weak-password',
+  InvalidInput: 'invalid-input',
+  NotFound: 'not-found',
+  Forbidden: 'forbidden',
+  StorageFailed: 'storage-failed',
+  QrNotFound: 'qr-not-found',
+  NotAnOtpQr: 'not-an-otp-qr',
+  CaptureFailed: 'capture-failed',
+  Internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Base class: a user-facing message plus a stable code. */
+export class TwofoldError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+/** An `otpauth://` URI that cannot become an account. `field` names the part at fault. */
+export class InvalidOtpauthUriError extends TwofoldError {
+  readonly field: string | undefined;
+  constructor(message: string, options?: { cause?: unknown; field?: string }) {
+    super(ErrorCode.InvalidOtpauthUri, message, options);
+    this.field = options?.field;
+  }
+}
+
+/** A secret (text key) that is empty, not base32, or too short. */
+export class InvalidSecretError extends TwofoldError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.InvalidSecret, message, options);
+  }
+}
+
+/** A Google Authenticator export (`otpauth-migration://`) that cannot be read whole. */
+export class InvalidMigrationPayloadError extends TwofoldError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.InvalidMigrationPayload, message, options);
+  }
+}
+
+export class VaultLockedError extends TwofoldError {
+  constructor(message = 'Twofold is locked. Unlock it with your master password.', options?: { cause?: unknown }) {
+    super(ErrorCode.VaultLocked, message, options);
+  }
+}
+
+export class WrongPasswordError extends TwofoldError {
+  constructor(message = 'That password is not right. Check Caps Lock and try again.', options?: { cause?: unknown }) {
+    super(ErrorCode.WrongPassword, message, options);
+  }
+}
+
+/** The stored vault failed authentication or does not parse: it is never overwritten. */
+export class VaultDamagedError extends TwofoldError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.VaultDamaged, message, options);
+  }
+}
+
+/** Plain failure of user input that is not covered by a more specific class. */
+export class InvalidInputError extends TwofoldError {
+  readonly field: string | undefined;
+  constructor(message: string, options?: { cause?: unknown; field?: string }) {
+    super(ErrorCode.InvalidInput, message, options);
+    this.field = options?.field;
+  }
+}
