@@ -1,0 +1,257 @@
+/**
+ * Reads Google Authenticator's "Transfer accounts" export QR codes.
+ */
+import { InvalidMigrationPayloadError, InvalidSecretError } from '../errors';
+import { type AccountDraft, OtpAlgorithm, OtpKind } from './account';
+import { checkSecretBytes, encodeBase32 } from './base32';
+import { DraftBounds, nameLength, normalizeName, splitLabel, truncateName } from './draft-rules';
+import {
+  AlgorithmValue,
+  DigitsValue,
+  MD5_ALGORITHM_VALUE,
+  type MigrationBatch,
+  MigrationBounds,
+  OtpField,
+  PayloadField,
+  TypeValue,
+} from './migration-schema';
+import { ProtobufReader, toInt32, WireType } from './protobuf';
+
+/** The accounts of one export QR code, and its place in a multi-QR export (null when not stated). */
+export interface ParsedMigration {
+  drafts: AccountDraft[];
+  batch: MigrationBatch | null;
+}
+
+function refuse(message: string, cause?: unknown): never {
+  throw new InvalidMigrationPayloadError(message, { cause });
+}
+
+const BASE64_VALUE: ReadonlyMap<string, number> = new Map(
+  [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((ch, i) => [ch, i] as const).concat([
+    ['-', 62],
+    ['_', 63],
+  ]),
+);
+
+/** Decodes standard or URL-safe base64, padded or not. */
+function decodeBase64(data: string): Uint8Array {
+  // URLSearchParams turns a raw "+" into a space; base64 has no spaces, so a space was a "+".
+  const text = data.replace(/ /gu, '+').replace(/[\t\r\n]/gu, '').replace(/={1,2}$/u, '');
+  const bad = [...text].find((ch) => !BASE64_VALUE.has(ch));
+  if (bad !== undefined) {
+    refuse(`This Google Authenticator export is damaged: its data contains “${bad}”, which is not used in the encoding. Scan or copy it again.`);
+  }
+  if (text.length % 4 === 1) refuse('This Google Authenticator export is cut short or damaged (its data has an impossible length). Scan or copy it again.');
+  const bytes = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let buffer = 0;
+  let bits = 0;
+  let index = 0;
+  for (const ch of text) {
+    buffer = ((buffer << 6) | (BASE64_VALUE.get(ch) ?? 0)) & 0xffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[index++] = (buffer >>> bits) & 0xff;
+    }
+  }
+  return bytes;
+}
+
+interface RawOtpParameters {
+  secret: Uint8Array;
+  name: string;
+  issuer: string;
+  algorithm: bigint;
+  digits: bigint;
+  type: bigint;
+  counter: bigint;
+}
+
+function expectWireType(actual: WireType, expected: WireType): void {
+  if (actual !== expected) refuse('This Google Authenticator export is damaged (a field has the wrong type). Scan or copy it again.');
+}
+
+function readOtpParameters(bytes: Uint8Array): RawOtpParameters {
+  const reader = new ProtobufReader(bytes);
+  const raw: RawOtpParameters = { secret: new Uint8Array(0), name: '', issuer: '', algorithm: 0n, digits: 0n, type: 0n, counter: 0n };
+  while (!reader.isDone) {
+    const { field, wireType } = reader.readTag();
+    switch (field) {
+      case OtpField.Secret:
+        expectWireType(wireType, WireType.LengthDelimited);
+        raw.secret = reader.readBytes();
+        break;
+      case OtpField.Name:
+        expectWireType(wireType, WireType.LengthDelimited);
+        raw.name = reader.readString();
+        break;
+      case OtpField.Issuer:
+        expectWireType(wireType, WireType.LengthDelimited);
+        raw.issuer = reader.readString();
+        break;
+      case OtpField.Algorithm:
+      case OtpField.Digits:
+      case OtpField.Type:
+      case OtpField.Counter: {
+        expectWireType(wireType, WireType.Varint);
+        const value = reader.readVarint();
+        if (field === OtpField.Algorithm) raw.algorithm = value;
+        else if (field === OtpField.Digits) raw.digits = value;
+        else if (field === OtpField.Type) raw.type = value;
+        else raw.counter = value;
+        break;
+      }
+      default:
+        reader.skip(wireType);
+    }
+  }
+  return raw;
+}
+
+/** Reverse lookup in one of the schema's enum tables. */
+function enumKey<K extends string | number>(table: ReadonlyMap<K, number>, value: bigint): K | undefined {
+  for (const [key, number] of table) if (BigInt(number) === value) return key;
+  return undefined;
+}
+
+const ALGORITHMS = new Map(Object.entries(AlgorithmValue) as [OtpAlgorithm, number][]);
+const DIGITS = new Map(Object.entries(DigitsValue).map(([digits, value]) => [Number(digits), value] as const));
+const TYPES = new Map(Object.entries(TypeValue) as [OtpKind, number][]);
+
+function toDraft(raw: RawOtpParameters, position: number): AccountDraft {
+  const names = splitLabel(raw.name, raw.issuer);
+  const issuer = truncateName(names.issuer);
+  const label = truncateName(names.label);
+  const shown = normalizeName([issuer, label].filter((part) => part !== '').join(': '));
+  const which = `Account ${position}${shown === '' ? '' : ` (${nameLength(shown) > 60 ? `${[...shown].slice(0, 60).join('')}…` : shown})`}`;
+
+  let secret: string;
+  try {
+    if (raw.secret.length === 0) refuse(`${which} in this export has no key, so none of the accounts were imported.`);
+    secret = encodeBase32(checkSecretBytes(raw.secret));
+  } catch (error) {
+    if (error instanceof InvalidSecretError) refuse(`${which} in this export cannot be used: ${error.message}`, error);
+    throw error;
+  }
+
+  let algorithm: OtpAlgorithm;
+  if (raw.algorithm === 0n) algorithm = OtpAlgorithm.Sha1;
+  else {
+    const known = enumKey(ALGORITHMS, raw.algorithm);
+    if (known === undefined) {
+      const what = raw.algorithm === BigInt(MD5_ALGORITHM_VALUE) ? 'MD5' : `an unknown algorithm (${raw.algorithm})`;
+      refuse(`${which} uses ${what}, which Twofold does not support (it supports SHA1, SHA256 and SHA512), so none of the accounts were imported.`);
+    }
+    algorithm = known;
+  }
+
+  let digits: number;
+  if (raw.digits === 0n) digits = DraftBounds.defaultDigits;
+  else {
+    const known = enumKey(DIGITS, raw.digits);
+    if (known === undefined) refuse(`${which} has an unknown code length (${raw.digits}), so none of the accounts were imported.`);
+    digits = known;
+  }
+
+  let kind: OtpKind;
+  if (raw.type === 0n) kind = OtpKind.Totp;
+  else {
+    const known = enumKey(TYPES, raw.type);
+    if (known === undefined) refuse(`${which} has an unknown code type (${raw.type}), so none of the accounts were imported.`);
+    kind = known;
+  }
+
+  let counter = 0;
+  if (kind === OtpKind.Hotp) {
+    const signed = BigInt.asIntN(64, raw.counter);
+    if (signed < 0n || signed > BigInt(Number.MAX_SAFE_INTEGER)) {
+      refuse(`${which} has a counter (${signed}) outside what Twofold can count to (0 to ${Number.MAX_SAFE_INTEGER}), so none of the accounts were imported.`);
+    }
+    counter = Number(signed);
+  }
+
+  return { kind, issuer, label, secret, algorithm, digits, period: DraftBounds.defaultPeriod, counter };
+}
+
+/**
+ * Parses a Google Authenticator export link, `otpauth-migration://offline?data=<base64 protobuf>`.
+ * The data may be percent-encoded or not, in standard (`+/`) or URL-safe (`-_`) base64, padded or
+ * not. Names like "Issuer:account" are split as in otpauth:// labels; names over 200 characters are
+ * cut. The whole export is refused rather than imported in part.
+ *
+ * Defaults follow the format: algorithm unspecified → SHA1, digits unspecified → 6, type
+ * unspecified → TOTP; every account gets period 30 (the format has none); counter only for HOTP.
+ * @returns the accounts in order, and the batch (index from 0, size, id) when the export states one.
+ * @throws InvalidMigrationPayloadError when it is not such a link, has no or several `data`
+ *   parameters, the data is not base64, decodes to more than 100 KB, is cut short or corrupted
+ *   (including a missing `version` field, which Google Authenticator always writes last, so its
+ *   absence means the data was cut), holds no accounts or more than 1,000, or any account has an
+ *   empty or unusable key, MD5 or an unknown algorithm, digit count or type, or a counter above
+ *   Number.MAX_SAFE_INTEGER; and for a batch index not below the batch size.
+ * @see ./migration-schema.ts for the format and its bounds.
+ */
+export function parseMigrationUri(uri: string): ParsedMigration {
+  const text = uri.trim();
+  if (!/^otpauth-migration:/iu.test(text)) {
+    refuse(
+      /^otpauth:/iu.test(text)
+        ? 'This is a link for a single account, not a Google Authenticator export; add it as an account.'
+        : 'This is not a Google Authenticator export (those start with “otpauth-migration://”).',
+    );
+  }
+  const maxDataLength = Math.ceil(MigrationBounds.maxDecodedBytes / 3) * 4 * 3; // room for %2B-style escapes
+  if (text.length > maxDataLength) refuse(`This Google Authenticator export is larger than Twofold accepts (${MigrationBounds.maxDecodedBytes / 1024} KB).`);
+
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch (error) {
+    refuse('This Google Authenticator export link is malformed and cannot be read. Scan or copy it again.', error);
+  }
+  const data = url.searchParams.getAll('data');
+  if (data.length === 0 || data[0]?.trim() === '') refuse('This Google Authenticator export has no data (its “data” parameter is missing or empty).');
+  if (data.length > 1) refuse('This Google Authenticator export has more than one “data” parameter, so it is not clear which to read.');
+
+  const bytes = decodeBase64(data[0] ?? '');
+  if (bytes.length > MigrationBounds.maxDecodedBytes) {
+    refuse(`This Google Authenticator export is larger than Twofold accepts (${MigrationBounds.maxDecodedBytes / 1024} KB).`);
+  }
+
+  const reader = new ProtobufReader(bytes);
+  const accounts: RawOtpParameters[] = [];
+  let version: number | null = null;
+  let size = 0;
+  let index = 0;
+  let id = 0;
+  while (!reader.isDone) {
+    const { field, wireType } = reader.readTag();
+    if (field === PayloadField.OtpParameters) {
+      expectWireType(wireType, WireType.LengthDelimited);
+      if (accounts.length >= MigrationBounds.maxAccounts) {
+        refuse(`This export holds more than ${MigrationBounds.maxAccounts} accounts, more than Twofold imports at once.`);
+      }
+      accounts.push(readOtpParameters(reader.readBytes()));
+    } else if (field === PayloadField.Version || field === PayloadField.BatchSize || field === PayloadField.BatchIndex || field === PayloadField.BatchId) {
+      expectWireType(wireType, WireType.Varint);
+      const value = toInt32(reader.readVarint());
+      if (field === PayloadField.Version) version = value;
+      else if (field === PayloadField.BatchSize) size = value;
+      else if (field === PayloadField.BatchIndex) index = value;
+      else id = value;
+    } else {
+      reader.skip(wireType);
+    }
+  }
+
+  if (version === null || version < 1) {
+    refuse('This Google Authenticator export is cut short (it ends before its version number). Scan or copy it again.');
+  }
+  if (accounts.length === 0) refuse('This Google Authenticator export holds no accounts.');
+  if (size < 0 || index < 0 || (size > 0 && index >= size)) {
+    refuse(`This Google Authenticator export is damaged (it says it is QR code ${index + 1} of ${size}). Scan it again.`);
+  }
+
+  const drafts = accounts.map((raw, i) => toDraft(raw, i + 1));
+  return { drafts, batch: size > 0 ? { index, size, id } : null };
+}
