@@ -1,0 +1,347 @@
+import { describe, expect, it } from 'vitest';
+import { Signal, classifyText, findKeywords } from './classify-text';
+import type { FieldDescriptor, PageContext } from './field-descriptor';
+import { KEYWORD_TABLES, NegativeFamily } from './keywords';
+import { THRESHOLD, planFill, scoreField, type FillPlan } from './plan-fill';
+
+/** A visible, enabled, empty text input; rows override what matters to them. */
+function field(overrides: Partial<FieldDescriptor> = {}): FieldDescriptor {
+  return {
+    tag: 'input',
+    type: 'text',
+    name: '',
+    id: '',
+    className: '',
+    autocomplete: '',
+    inputMode: '',
+    pattern: '',
+    maxLength: null,
+    placeholder: '',
+    ariaLabel: '',
+    title: '',
+    label: '',
+    nearbyText: '',
+    formText: '',
+    visible: true,
+    disabled: false,
+    readOnly: false,
+    rect: { x: 10, y: 10, width: 200, height: 32 },
+    groupKey: 'g0',
+    order: 0,
+    ...overrides,
+  };
+}
+
+/** `n` single-character boxes in a row, left to right. */
+function boxes(n: number, overrides: Partial<FieldDescriptor> = {}, y = 100): FieldDescriptor[] {
+  return Array.from({ length: n }, (_, i) =>
+    field({ maxLength: 1, inputMode: 'numeric', rect: { x: 20 + i * 44, y, width: 36, height: 44 }, groupKey: 'boxes', order: i, ...overrides }),
+  );
+}
+
+const PAGE: PageContext = { title: 'Sign in', lang: 'en', headingText: '' };
+
+function summary(plan: FillPlan | null): string | number | number[] {
+  if (plan === null) return 'none';
+  return plan.kind === 'single' ? plan.index : plan.indices;
+}
+
+describe('classifyText', () => {
+  it.each([
+    { text: 'auth-mfa-otpcode', found: ['mfa', 'otp'] },
+    { text: 'mfaOtp', found: ['mfa', 'Otp'] },
+    { text: 'footprint hotpink', found: [] },
+    { text: 'zipCode', found: ['zipCode'] },
+    { text: 'Tell us more', found: [] },
+    { text: 'telNumber', found: ['tel'] },
+    { text: 'Mot de passe à usage unique', found: ['Mot de passe à usage unique'] },
+    { text: 'CODIGO DE VERIFICACION', found: ['CODIGO DE VERIFICACION'] },
+    { text: '短信验证码', found: ['短信', '验证码'] },
+    { text: '图形验证码', found: ['图形验证码'] },
+    { text: '2段階認証', found: ['2段階認証'] },
+    { text: 'Enter the 6-digit code', found: ['6-digit code'] },
+  ])('$text → $found', ({ text, found }) => {
+    expect(findKeywords(text).map((k) => k.text)).toEqual(found);
+  });
+
+  it('reports families as bits', () => {
+    expect(classifyText('Promo code')).toBe(Signal.Promo | Signal.Code);
+    expect(classifyText('Enter the code from your authenticator app') & Signal.AuthenticatorApp).not.toBe(0);
+  });
+
+  it('has every language of the brief, each with every negative family key', () => {
+    expect(KEYWORD_TABLES.map((t) => t.lang)).toEqual(['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'ja', 'zh', 'ko']);
+    for (const table of KEYWORD_TABLES) {
+      expect(Object.keys(table.negative).sort()).toEqual(Object.values(NegativeFamily).sort());
+    }
+  });
+
+  it('finds each keyword of every table as itself (no keyword shadowed by another family)', () => {
+    const clashes: string[] = [];
+    for (const table of KEYWORD_TABLES) {
+      const rows: [string, number][] = [
+        ...table.oneTimeCode.map((k): [string, number] => [k, Signal.OneTimeCode]),
+        ...table.authenticatorApp.map((k): [string, number] => [k, Signal.AuthenticatorApp]),
+        ...table.sentByMessage.map((k): [string, number] => [k, Signal.SentByMessage]),
+      ];
+      for (const [keyword, signal] of rows) {
+        const text = keyword.replace(/!$/u, '').replace(/#/gu, '6');
+        if ((classifyText(text) & signal) === 0) clashes.push(`${table.lang}: ${keyword}`);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+});
+
+describe('planFill: single fields', () => {
+  it.each([
+    { why: 'autocomplete=one-time-code', fields: [field({ autocomplete: 'one-time-code' })] },
+    { why: 'name otp', fields: [field({ name: 'otp' })] },
+    { why: 'id totp', fields: [field({ id: 'totpPin' })] },
+    { why: 'class mfa', fields: [field({ className: 'form-control mfa-input' })] },
+    { why: '2fa', fields: [field({ name: 'user[2fa_code]' })] },
+    { why: 'camelCase twoFactorCode', fields: [field({ id: 'twoFactorCode' })] },
+    { why: 'amazon-style id', fields: [field({ id: 'auth-mfa-otpcode', name: 'otpCode' })] },
+    { why: 'placeholder', fields: [field({ placeholder: 'Enter 6-digit code' })] },
+    { why: 'aria-label', fields: [field({ ariaLabel: 'One-time password' })] },
+    { why: 'title', fields: [field({ title: 'Verification code' })] },
+    { why: 'en label', fields: [field({ label: 'Security code', maxLength: 6 })] },
+    { why: 'de', fields: [field({ label: 'Bestätigungscode' })] },
+    { why: 'de Einmalpasswort', fields: [field({ label: 'Einmalpasswort' })] },
+    { why: 'fr', fields: [field({ label: 'Code de vérification' })] },
+    { why: 'es', fields: [field({ label: 'Código de verificación' })] },
+    { why: 'it', fields: [field({ label: 'Codice di verifica' })] },
+    { why: 'pt', fields: [field({ label: 'Código de verificação' })] },
+    { why: 'nl', fields: [field({ label: 'Verificatiecode' })] },
+    { why: 'ja 確認コード', fields: [field({ label: '確認コード' })] },
+    { why: 'ja 認証コード', fields: [field({ label: '認証コード' })] },
+    { why: 'zh 验证码', fields: [field({ label: '验证码' })] },
+    { why: 'zh 动态码', fields: [field({ label: '动态码' })] },
+    { why: 'ko', fields: [field({ label: '인증 코드' })] },
+    {
+      why: 'bare "code" + authenticator app just before it',
+      fields: [field({ name: 'code', nearbyText: 'Enter the code from your authenticator app' })],
+    },
+    {
+      why: 'bare "code" + numeric + maxlength 6 + a 2-step page heading',
+      fields: [field({ label: 'Code', inputMode: 'numeric', maxLength: 6 })],
+      page: { title: 'Sign in', lang: 'en', headingText: 'Two-step verification' },
+    },
+    {
+      why: 'the code field after username-like decoys',
+      fields: [field({ name: 'username' }), field({ name: 'q', type: 'search' }), field({ name: 'otp' })],
+      expected: 2,
+    },
+  ])('$why', ({ fields, page, expected }) => {
+    expect(summary(planFill(fields, page ?? PAGE))).toBe(expected ?? 0);
+  });
+});
+
+describe('planFill: negative families win', () => {
+  it.each([
+    { family: 'promo', d: { label: 'Promo code' } },
+    { family: 'promo', d: { name: 'couponCode' } },
+    { family: 'promo', d: { label: 'Voucher code' } },
+    { family: 'promo', d: { label: 'Gift card PIN', inputMode: 'numeric', maxLength: 6 } },
+    { family: 'promo', d: { label: 'Gutscheincode' } },
+    { family: 'promo', d: { label: 'Code promo' } },
+    { family: 'promo', d: { label: '優惠碼' } },
+    { family: 'postal', d: { name: 'zip', inputMode: 'numeric', maxLength: 6 } },
+    { family: 'postal', d: { label: 'Postleitzahl' } },
+    { family: 'postal', d: { label: 'Code postal' } },
+    { family: 'postal', d: { label: '郵便番号' } },
+    { family: 'phone', d: { name: 'phone' } },
+    { family: 'phone', d: { label: 'Telefon' } },
+    { family: 'card', d: { autocomplete: 'cc-csc', label: 'Security code' } },
+    { family: 'card', d: { label: 'CVV', inputMode: 'numeric' } },
+    { family: 'card', d: { label: 'Card number', inputMode: 'numeric', maxLength: 19 } },
+    { family: 'captcha', d: { name: 'captcha', maxLength: 6 } },
+    { family: 'captcha', d: { label: '图形验证码' } },
+    { family: 'captcha', d: { label: '보안문자' } },
+    { family: 'search', d: { placeholder: 'Search' } },
+    { family: 'account', d: { name: 'username' } },
+    { family: 'account', d: { label: 'Email' } },
+    { family: 'account', d: { autocomplete: 'username' } },
+    { family: 'recovery', d: { label: 'Recovery code' } },
+    { family: 'recovery', d: { name: 'backup_code' } },
+    { family: 'recovery', d: { label: 'Wiederherstellungscode' } },
+    { family: 'negative beats otp', d: { name: 'otp', label: 'Promo code' } },
+    { family: 'negative beats autocomplete', d: { autocomplete: 'one-time-code', name: 'zip' } },
+    { family: 'nearby promo sinks a bare code', d: { name: 'code', maxLength: 8, nearbyText: 'Have a promo code?' } },
+  ])('$family: $d', ({ d }) => {
+    expect(planFill([field(d)], PAGE)).toBeNull();
+  });
+
+  it('names the family in the reasons', () => {
+    const { score, reasons } = scoreField(field({ name: 'otp', label: 'Promo code' }), PAGE);
+    expect(score).toBe(-Infinity);
+    expect(reasons.join(' ')).toContain('promo');
+  });
+});
+
+describe('planFill: never qualifies', () => {
+  it.each([
+    { d: { type: 'hidden', name: 'otp' }, reason: 'hidden' },
+    { d: { type: 'password', name: 'otp' }, reason: 'password' },
+    { d: { type: 'email', name: 'otp' }, reason: 'e-mail' },
+    { d: { type: 'search', name: 'otp' }, reason: 'search' },
+    { d: { type: 'tel', name: 'otp' }, reason: 'SMS' },
+    { d: { type: 'checkbox', name: 'otp' }, reason: 'checkbox' },
+    { d: { visible: false, name: 'otp' }, reason: 'not visible' },
+    { d: { disabled: true, name: 'otp' }, reason: 'disabled' },
+    { d: { readOnly: true, name: 'otp' }, reason: 'read-only' },
+    { d: { maxLength: 4, name: 'otp' }, reason: 'too short' },
+    { d: { tag: 'textarea', name: 'otp' }, reason: 'not an input' },
+  ])('$reason', ({ d, reason }) => {
+    const { score, reasons } = scoreField(field(d), PAGE);
+    expect(score).toBe(-Infinity);
+    expect(reasons.join(' ')).toContain(reason);
+    expect(planFill([field(d)], PAGE)).toBeNull();
+  });
+});
+
+describe('planFill: SMS and e-mail prompts', () => {
+  it.each([
+    { why: 'we sent a code to your phone', d: { autocomplete: 'one-time-code', nearbyText: 'We sent a code to your phone ending in 42.' } },
+    { why: 'text message', d: { name: 'otp', nearbyText: 'Enter the code from the text message' } },
+    { why: 'emailed', d: { name: 'otp', nearbyText: 'We emailed a 6-digit code to a•••@example.com' } },
+    { why: 'de per SMS', d: { label: 'Bestätigungscode', nearbyText: 'Wir haben Ihnen einen Code per SMS geschickt.' } },
+    { why: 'de per E-Mail', d: { label: 'Bestätigungscode', nearbyText: 'Code per E-Mail erhalten' } },
+    { why: 'fr par SMS', d: { label: 'Code de vérification', nearbyText: 'Nous avons envoyé un code par SMS.' } },
+    { why: 'es por SMS', d: { label: 'Código de verificación', nearbyText: 'Te enviamos un código por SMS.' } },
+    { why: 'zh 短信验证码', d: { label: '短信验证码' } },
+    { why: 'own sms name', d: { name: 'smsCode', autocomplete: 'one-time-code' } },
+    { why: 'form says SMS', d: { name: 'otp', formText: 'Check your phone. We texted you a code.' } },
+  ])('$why → none', ({ d }) => {
+    expect(planFill([field(d)], PAGE)).toBeNull();
+  });
+
+  it.each([
+    {
+      why: 'two sections: only the authenticator one',
+      fields: [
+        field({ name: 'smsCode', nearbyText: 'Text message. We sent a code to your phone. Enter code' }),
+        field({ name: 'appCode', nearbyText: 'Authenticator app. Or enter the code from your authenticator app. Enter code', order: 1 }),
+      ],
+      expected: 1,
+    },
+    {
+      why: 'one nearby text naming both: the phrase closest to the field wins',
+      fields: [field({ name: 'code', nearbyText: 'Get a code by SMS instead, or enter the code from your authenticator app' })],
+      expected: 0,
+    },
+    {
+      why: 'one nearby text naming both, SMS closest',
+      fields: [field({ name: 'code', nearbyText: 'Use your authenticator app? No: we sent a code to your phone' })],
+      expected: 'none',
+    },
+    {
+      why: 'an authenticator option offered in the form is enough',
+      fields: [field({ name: 'otp', formText: 'Use a code from your authenticator app or get one by SMS' })],
+      expected: 0,
+    },
+  ])('$why', ({ fields, expected }) => {
+    expect(summary(planFill(fields, PAGE))).toEqual(expected);
+  });
+});
+
+describe('planFill: split boxes', () => {
+  it.each([
+    { why: '6 boxes', fields: boxes(6), expected: [0, 1, 2, 3, 4, 5] },
+    { why: '8 boxes', fields: boxes(8), expected: [0, 1, 2, 3, 4, 5, 6, 7] },
+    { why: '4 boxes with a keyword', fields: boxes(4, { ariaLabel: 'Verification code digit' }), expected: [0, 1, 2, 3] },
+    { why: '4 bare boxes are not enough', fields: boxes(4), expected: 'none' },
+    { why: '3 boxes', fields: boxes(3, { ariaLabel: 'Verification code digit' }), expected: 'none' },
+    { why: '9 boxes', fields: boxes(9), expected: 'none' },
+    {
+      why: 'visual order, not document order',
+      fields: boxes(6).map((b, i, all) => ({ ...b, rect: all[5 - i]!.rect })),
+      expected: [5, 4, 3, 2, 1, 0],
+    },
+    {
+      why: 'narrow boxes without maxlength',
+      fields: boxes(6, { maxLength: null }),
+      expected: [0, 1, 2, 3, 4, 5],
+    },
+    {
+      why: 'after other fields of the form',
+      fields: [field({ name: 'username', groupKey: 'boxes' }), ...boxes(6).map((b) => ({ ...b, order: b.order + 1 }))],
+      expected: [1, 2, 3, 4, 5, 6],
+    },
+    {
+      why: 'SMS split boxes',
+      fields: boxes(6, { nearbyText: 'We texted a 6-digit code to +1 ••• 0142' }),
+      expected: 'none',
+    },
+    {
+      why: 'two rows of 6 in one group, the SMS row first',
+      fields: [
+        ...boxes(6, { nearbyText: 'We sent a code by SMS' }, 100),
+        ...boxes(6, { nearbyText: 'Or use your authenticator app' }, 300),
+      ],
+      expected: [6, 7, 8, 9, 10, 11],
+    },
+    {
+      why: 'a negative family on one box',
+      fields: boxes(6).map((b, i) => (i === 0 ? { ...b, name: 'zip' } : b)),
+      expected: 'none',
+    },
+  ])('$why', ({ fields, expected }) => {
+    expect(summary(planFill(fields, PAGE))).toEqual(expected);
+  });
+
+  it('says why', () => {
+    const plan = planFill(boxes(6), PAGE);
+    expect(plan?.reasons.join(' ')).toContain('6 single-character boxes');
+  });
+});
+
+describe('scoreField', () => {
+  it('explains a qualifying field', () => {
+    const { score, reasons } = scoreField(
+      field({ autocomplete: 'one-time-code', inputMode: 'numeric', maxLength: 6, label: 'Authentication code' }),
+      PAGE,
+    );
+    expect(score).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(reasons).toEqual(
+      expect.arrayContaining(['autocomplete="one-time-code"', 'inputmode=numeric', 'maxlength=6']),
+    );
+  });
+});
+
+describe('planFill: speed', () => {
+  it('plans over 5,000 descriptors (time printed, not asserted)', () => {
+    const kinds = ['email', 'password', 'firstName', 'lastName', 'address1', 'city', 'q', 'coupon', 'qty', 'comment'];
+    const sections = Array.from({ length: 200 }, (_, i) => `Section ${i}: fill in your details so we can ship your order quickly and safely.`);
+    const fields: FieldDescriptor[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const kind = kinds[i % kinds.length]!;
+      fields.push(
+        field({
+          type: i % 9 === 0 ? 'checkbox' : i % 11 === 0 ? 'email' : 'text',
+          name: `${kind}${i}`,
+          id: `${kind}-${i}`,
+          className: 'form-control input-lg',
+          placeholder: i % 3 === 0 ? 'Enter a value' : '',
+          label: `${kind} field`,
+          nearbyText: sections[i % sections.length]!,
+          formText: 'Checkout',
+          visible: i % 5 !== 0,
+          rect: { x: 0, y: i * 40, width: 240, height: 32 },
+          groupKey: `g${i % 200}`,
+          order: i,
+        }),
+      );
+    }
+    fields[4321] = field({ ...fields[4321]!, name: 'otp', id: 'otp', label: 'Authentication code', visible: true });
+    const page: PageContext = { title: 'Shop', lang: 'en', headingText: 'Your cart' };
+    for (let i = 0; i < 20; i++) planFill(fields, page); // warm up the JIT
+    const runs = 50;
+    const start = performance.now();
+    let plan: FillPlan | null = null;
+    for (let i = 0; i < runs; i++) plan = planFill(fields, page);
+    const perPass = (performance.now() - start) / runs;
+    console.log(`planFill over 5,000 descriptors: ${perPass.toFixed(2)} ms per pass (mean of ${runs})`);
+    expect(summary(plan)).toBe(4321);
+  });
+});
