@@ -18,6 +18,7 @@ export const ErrorCode = {
   VaultDamaged: 'vault-damaged',
   WeakPassword: 'weak-password',
   InvalidInput: 'invalid-input',
+  DuplicateAccount: 'duplicate-account',
   NotFound: 'not-found',
   Forbidden: 'forbidden',
   StorageFailed: 'storage-failed',
@@ -86,5 +87,55 @@ export class InvalidInputError extends TwofoldError {
   constructor(message: string, options?: { cause?: unknown; field?: string }) {
     super(ErrorCode.InvalidInput, message, options);
     this.field = options?.field;
+  }
+}
+
+/** Too many wrong passwords in a row: the next try is allowed at `retryAt` (ms since epoch). */
+export class TooManyAttemptsError extends TwofoldError {
+  readonly retryAt: number;
+  constructor(retryAt: number, now: number) {
+    const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
+    super(ErrorCode.TooManyAttempts, `Too many wrong passwords. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`);
+    this.retryAt = retryAt;
+  }
+}
+
+/** A new account whose secret is already saved; the user may keep both on purpose. */
+export class DuplicateAccountError extends TwofoldError {
+  readonly existingId: string;
+  constructor(existingName: string, existingId: string) {
+    super(
+      ErrorCode.DuplicateAccount,
+      `This key is already saved as “${existingName}”. Save it again only if you want two entries for the same account.`,
+    );
+    this.existingId = existingId;
+  }
+}
+
+/** There is no vault yet (first run): the user must choose a master password. */
+export class VaultMissingError extends TwofoldError {
+  constructor() {
+    super(ErrorCode.VaultMissing, 'Twofold is not set up yet. Choose a master password first.');
+  }
+}
+
+/** The account asked for does not exist (any more). */
+export class NotFoundError extends TwofoldError {
+  constructor(message = 'That account no longer exists. It may have been deleted in another window.') {
+    super(ErrorCode.NotFound, message);
+  }
+}
+
+/** A request from a context that may not make it (a web page, another extension). */
+export class ForbiddenError extends TwofoldError {
+  constructor(message = 'This request is not allowed from here.') {
+    super(ErrorCode.Forbidden, message);
+  }
+}
+
+/** Extension storage refused a write; the previous vault is untouched. */
+export class StorageFailedError extends TwofoldError {
+  constructor(cause: unknown) {
+    super(ErrorCode.StorageFailed, 'Twofold could not save your change (browser storage refused it). Nothing was lost; try again.', { cause });
   }
 }

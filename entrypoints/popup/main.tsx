@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { App } from '@/components/popup/app';
+import './style.css';
 
-render(<main>Twofold</main>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import type { AccountFormInput } from '@/utils/messages';
+import { sendRequest } from '@/utils/messaging/send-request';
+import { Field, describedBy } from './field';
+import { fieldError, useRequest } from './use-request';
+
+const EMPTY_FORM: AccountFormInput = {
+  kind: 'totp', issuer: '', label: '', secret: '', algorithm: 'SHA1', digits: '6', period: '30', counter: '0',
+};
+
+/** Add an account by typing the text key a site shows under its QR code. */
+export function AddAccountForm({ onDone, onCancel }: { onDone: (message: string) => void; onCancel: () => void }) {
+  const [form, setForm] = useState<AccountFormInput>(EMPTY_FORM);
+  const [duplicate, setDuplicate] = useState(false);
+  const { busy, error, run } = useRequest();
+  const err = (field: string) => fieldError(error, field);
+  const set = (field: keyof AccountFormInput) => (event: Event) =>
+    setForm({ ...form, [field]: (event.currentTarget as HTMLInputElement | HTMLSelectElement).value });
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const result = await run(() => sendRequest('addAccount', { form, allowDuplicate: duplicate }));
+    if (result) {
+      const { account, warnings } = result.value;
+      onDone([`Saved ${account.issuer || account.label}.`, ...warnings].join(' '));
+    }
+  }
+
+  const isDuplicate = error?.code === 'duplicate-account';
+  const generalError = error && !error.field && !isDuplicate ? error.message : undefined;
+  const advancedError = ['kind', 'algorithm', 'digits', 'period', 'counter'].some((f) => err(f));
+
+  return (
+    <form class="screen" onSubmit={submit} aria-labelledby="add-title" noValidate>
+      <h1 id="add-title">Add an account</h1>
+      <Field id="issuer" label="Service" error={err('issuer')}>
+        <input id="issuer" value={form.issuer} onInput={set('issuer')} placeholder="e.g. Amazon" autoFocus autocomplete="off"
+          {...describedBy('issuer', err('issuer'))} />
+      </Field>
+      <Field id="label" label="Account name (optional)" error={err('label')}>
+        <input id="label" value={form.label} onInput={set('label')} placeholder="e.g. you@example.com" autocomplete="off"
+          {...describedBy('label', err('label'))} />
+      </Field>
+      <Field id="secret" label="Text key" error={err('secret')} hint="The key the site shows under “Can’t scan the QR code?”. Spaces and lower case are fine.">
+        <input id="secret" value={form.secret} onInput={set('secret')} autocomplete="off" spellcheck={false} required
+          class="mono" {...describedBy('secret', err('secret'), true)} />
+      </Field>
+      <details open={advancedError}>
+        <summary>Advanced (only if the site says so)</summary>
+        <Field id="kind" label="Type" error={err('kind')}>
+          <select id="kind" value={form.kind} onChange={set('kind')}>
+            <option value="totp">Time-based (TOTP), most sites</option>
+            <option value="hotp">Counter-based (HOTP)</option>
+            <option value="steam">Steam Guard</option>
+          </select>
+        </Field>
+        <Field id="algorithm" label="Algorithm" error={err('algorithm')}>
+          <select id="algorithm" value={form.algorithm} onChange={set('algorithm')}>
+            <option value="SHA1">SHA-1 (most sites)</option>
+            <option value="SHA256">SHA-256</option>
+            <option value="SHA512">SHA-512</option>
+          </select>
+        </Field>
+        <Field id="digits" label="Digits" error={err('digits')}>
+          <input id="digits" type="number" min="6" max="8" value={form.digits} onInput={set('digits')} {...describedBy('digits', err('digits'))} />
+        </Field>
+        {form.kind !== 'hotp' ? (
+          <Field id="period" label="Period (seconds)" error={err('period')}>
+            <input id="period" type="number" min="1" value={form.period} onInput={set('period')} {...describedBy('period', err('period'))} />
+          </Field>
+        ) : (
+          <Field id="counter" label="Counter" error={err('counter')}>
+            <input id="counter" type="number" min="0" value={form.counter} onInput={set('counter')} {...describedBy('counter', err('counter'))} />
+          </Field>
+        )}
+      </details>
+      {isDuplicate && (
+        <div class="warning" role="alert">
+          <p>{error.message}</p>
+          <label class="checkbox">
+            <input type="checkbox" checked={duplicate} onChange={(e) => setDuplicate(e.currentTarget.checked)} /> Save a second copy
+          </label>
+        </div>
+      )}
+      {generalError && <p class="error" role="alert">{generalError}</p>}
+      <div class="actions">
+        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" class="primary" disabled={busy}>{busy ? 'Saving…' : 'Save account'}</button>
+      </div>
+    </form>
+  );
+}

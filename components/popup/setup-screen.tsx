@@ -1,0 +1,39 @@
+import { useState } from 'preact/hooks';
+import { sendRequest } from '@/utils/messaging/send-request';
+import { Field, describedBy } from './field';
+import { fieldError, useRequest } from './use-request';
+
+/** First run: choose the master password. */
+export function SetupScreen({ onDone }: { onDone: () => void }) {
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const { busy, error, run } = useRequest();
+  const passwordError = fieldError(error, 'password');
+  const confirmError = fieldError(error, 'confirm');
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (await run(() => sendRequest('setupVault', { password, confirm }))) onDone();
+  }
+
+  return (
+    <form class="screen" onSubmit={submit} aria-labelledby="setup-title">
+      <h1 id="setup-title">Welcome to Twofold</h1>
+      <p>Choose a master password. It encrypts every account you save here.</p>
+      <Field id="new-password" label="Master password" error={passwordError} hint="At least 8 characters. A short sentence is easy to remember.">
+        <input id="new-password" type="password" autocomplete="new-password" value={password} required
+          onInput={(e) => setPassword(e.currentTarget.value)} autoFocus {...describedBy('new-password', passwordError, true)} />
+      </Field>
+      <Field id="confirm-password" label="Type it again" error={confirmError}>
+        <input id="confirm-password" type="password" autocomplete="new-password" value={confirm} required
+          onInput={(e) => setConfirm(e.currentTarget.value)} {...describedBy('confirm-password', confirmError)} />
+      </Field>
+      <p class="warning" role="note">
+        Nobody can recover this password for you, not even us. If you forget it, your saved accounts are lost;
+        keep a backup of your sign-in recovery codes.
+      </p>
+      {error && !passwordError && !confirmError && <p class="error" role="alert">{error.message}</p>}
+      <button type="submit" class="primary" disabled={busy}>{busy ? 'Creating your vault…' : 'Create vault'}</button>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Handlers for requests from the extension's own pages (popup, options). Each returns the
+ * reply value or throws a TwofoldError; the router turns that into a Result.
+ */
+import type { AccountEntry } from '@/utils/otp/account';
+import type { ArgsOf, PageProtocol, ReplyOf, RequestName } from '@/utils/messages';
+import { parseOtpauthUri } from '@/utils/otp/parse-otpauth-uri';
+import { validateDraft } from '@/utils/otp/validate-draft';
+import { findDuplicate, sortAccounts, toAccountView, toCodeView } from '@/utils/accounts/account-views';
+import { displayName } from '@/utils/accounts/display-name';
+import { DuplicateAccountError, InvalidInputError, NotFoundError } from '@/utils/errors';
+import type { VaultService } from './vault-service';
+import { settingsItem } from './storage-items';
+
+type Handlers = { [K in RequestName]: (args: ArgsOf<K>) => Promise<ReplyOf<K>> };
+
+/** The page request handlers over one vault service. */
+export function createPageHandlers(vault: VaultService, now: () => number = Date.now): Handlers {
+  return {
+    getStatus: () => vault.status(),
+    setupVault: ({ password, confirm }) => vault.setup(password, confirm),
+    unlock: ({ password }) => vault.unlock(password),
+    lock: () => vault.lock(),
+    changePassword: ({ oldPassword, newPassword, confirm }) => vault.changePassword(oldPassword, newPassword, confirm),
+
+    async listAccounts() {
+      const entries = sortAccounts(await vault.entries());
+      const at = now();
+      return { accounts: entries.map(toAccountView), codes: entries.map((e) => toCodeView(e, at)), now: at };
+    },
+
+    async addAccount(args) {
+      const { draft, warnings } = readDraft(args);
+      const sites = [...new Set(args.sites ?? [])];
+      return vault.update((entries) => {
+        const duplicate = findDuplicate(entries, draft.secret, draft.kind);
+        if (duplicate && !args.allowDuplicate) throw new DuplicateAccountError(displayName(duplicate), duplicate.id);
+        const at = now();
+        const entry: AccountEntry = {
+          ...draft,
+          id: crypto.randomUUID(),
+          sites,
+          pinned: false,
+          order: entries.reduce((max, e) => Math.max(max, e.order + 1), 0),
+          createdAt: at,
+          updatedAt: at,
+        };
+        return { entries: [...entries, entry], result: { account: toAccountView(entry), warnings } };
+      });
+    },
+
+    async deleteAccount({ id }) {
+      await vault.update((entries) => {
+        if (!entries.some((e) => e.id === id)) throw new NotFoundError();
+        return { entries: entries.filter((e) => e.id !== id), result: undefined };
+      });
+    },
+
+    async nextHotpCode({ id }) {
+      return vault.update((entries) => {
+        const entry = entries.find((e) => e.id === id);
+        if (!entry) throw new NotFoundError();
+        if (entry.kind !== 'hotp') throw new InvalidInputError('Only counter-based (HOTP) accounts have a “next code”.');
+        entry.counter += 1;
+        entry.updatedAt = now();
+        return { entries, result: toCodeView(entry, now()) };
+      });
+    },
+
+    getSettings: () => settingsItem.getValue(),
+
+    async setSettings(patch) {
+      const current = await settingsItem.getValue();
+      const next = { ...current };
+      if (patch.autoLockMinutes !== undefined) {
+        const minutes = patch.autoLockMinutes;
+        if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) {
+          throw new InvalidInputError('Choose an auto-lock time between 1 minute and 24 hours, or never.', { field: 'autoLockMinutes' });
+        }
+        next.autoLockMinutes = minutes;
+      }
+      if (patch.lockOnSystemLock !== undefined) next.lockOnSystemLock = Boolean(patch.lockOnSystemLock);
+      await settingsItem.setValue(next);
+      await vault.touch();
+      return next;
+    },
+  };
+}
+
+/** The draft an add request carries, validated whatever its source. */
+function readDraft(args: PageProtocol['addAccount']['args']) {
+  const sources = [args.form, args.uri, args.draft].filter((s) => s !== undefined);
+  if (sources.length !== 1) throw new InvalidInputError('Give exactly one of: the form, a URI, or a draft.');
+  if (args.uri !== undefined) return parseOtpauthUri(args.uri);
+  return { draft: validateDraft((args.form ?? args.draft)!), warnings: [] as string[] };
+}

@@ -1,0 +1,187 @@
+/**
+ * The vault's only owner: setup, unlock, lock, and every write, in one serialized queue.
+ *
+ * State of truth lives in storage (the ciphertext in `local`, the data key in `session`);
+ * the decrypted entries kept here are only a cache, rebuilt after a service-worker restart.
+ */
+import { browser } from 'wxt/browser';
+import {
+  createVault,
+  unlockVault,
+  openVault,
+  sealVault,
+  changeVaultPassword,
+  readVaultFile,
+  validateVaultFile,
+} from '@/utils/vault';
+import { checkNewPassword } from '@/utils/vault/password-policy';
+import { fromBase64, toBase64 } from '@/utils/vault/base64';
+import type { AccountEntry } from '@/utils/otp/account';
+import type { VaultStatus } from '@/utils/messages';
+import {
+  StorageFailedError,
+  TooManyAttemptsError,
+  VaultDamagedError,
+  VaultLockedError,
+  VaultMissingError,
+  ErrorCode,
+  TwofoldError,
+} from '@/utils/errors';
+import { unlockDelayMs } from '@/utils/accounts/unlock-backoff';
+import { dataKeyItem, settingsItem, unlockFailuresItem, vaultItem } from './storage-items';
+
+const AUTO_LOCK_ALARM = 'twofold-auto-lock';
+
+interface Cache {
+  /** The stored file's checksum: it changes with every write, restore or password change. */
+  checksum: string;
+  entries: AccountEntry[];
+}
+
+export class VaultService {
+  private queue: Promise<unknown> = Promise.resolve();
+  private cache: Cache | null = null;
+
+  /** Which screen the user should see. Never throws for a damaged vault: it reports it. */
+  async status(): Promise<VaultStatus> {
+    const stored = await vaultItem.getValue();
+    if (stored == null) return { state: 'new' };
+    try {
+      await readVaultFile(stored);
+    } catch (error) {
+      if (error instanceof VaultDamagedError) return { state: 'damaged', message: error.message };
+      throw error;
+    }
+    if (await dataKeyItem.getValue()) return { state: 'unlocked' };
+    const failures = await unlockFailuresItem.getValue();
+    const retryAt = failures.lastAt + unlockDelayMs(failures.count);
+    return retryAt > Date.now() ? { state: 'locked', retryAt } : { state: 'locked' };
+  }
+
+  /** First run: creates the vault with `password` and leaves it unlocked. */
+  async setup(password: string, confirm: string): Promise<void> {
+    checkNewPassword(password, confirm);
+    await this.serialized(async () => {
+      if ((await vaultItem.getValue()) != null) {
+        throw new TwofoldError(ErrorCode.VaultExists, 'Twofold is already set up. Unlock it with your master password.');
+      }
+      const { file, dataKey } = await createVault<AccountEntry>(password, []);
+      await this.write(file);
+      await dataKeyItem.setValue(toBase64(dataKey));
+      this.cache = { checksum: file.checksum, entries: [] };
+    });
+    await this.touch();
+  }
+
+  /** Opens the vault with the master password; wrong passwords grow a delay. */
+  async unlock(password: string): Promise<void> {
+    const stored = await vaultItem.getValue();
+    if (stored == null) throw new VaultMissingError();
+    const failures = await unlockFailuresItem.getValue();
+    const now = Date.now();
+    const retryAt = failures.lastAt + unlockDelayMs(failures.count);
+    if (retryAt > now) throw new TooManyAttemptsError(retryAt, now);
+    try {
+      const { dataKey, entries, file } = await unlockVault<AccountEntry>(stored, password);
+      await dataKeyItem.setValue(toBase64(dataKey));
+      await unlockFailuresItem.setValue({ count: 0, lastAt: 0 });
+      this.cache = { checksum: file.checksum, entries };
+    } catch (error) {
+      if (error instanceof TwofoldError && error.code === ErrorCode.WrongPassword) {
+        await unlockFailuresItem.setValue({ count: failures.count + 1, lastAt: Date.now() });
+      }
+      throw error;
+    }
+    await this.touch();
+  }
+
+  /** Forgets the data key and the decrypted cache. */
+  async lock(): Promise<void> {
+    this.cache = null;
+    await dataKeyItem.removeValue();
+    await browser.alarms.clear(AUTO_LOCK_ALARM);
+  }
+
+  /** The decrypted entries (a copy the caller may change). Throws VaultLockedError / VaultDamagedError. */
+  async entries(): Promise<AccountEntry[]> {
+    const { entries } = await this.load();
+    await this.touch();
+    return entries;
+  }
+
+  /**
+   * Applies `change` to the entries and saves the result, one write at a time. A change that
+   * throws, or a write the browser refuses, leaves the stored vault as it was.
+   */
+  async update<R>(change: (entries: AccountEntry[]) => { entries: AccountEntry[]; result: R }): Promise<R> {
+    const result = await this.serialized(async () => {
+      const { file, dataKey, entries } = await this.load();
+      const next = change(entries);
+      const sealed = await sealVault(file, dataKey, next.entries);
+      await this.write(sealed);
+      this.cache = { checksum: sealed.checksum, entries: next.entries };
+      return next.result;
+    });
+    await this.touch();
+    return result;
+  }
+
+  /** Re-wraps the data key under a new password; entries stay as they are. */
+  async changePassword(oldPassword: string, newPassword: string, confirm: string): Promise<void> {
+    checkNewPassword(newPassword, confirm);
+    await this.serialized(async () => {
+      const stored = await vaultItem.getValue();
+      if (stored == null) throw new VaultMissingError();
+      const file = await changeVaultPassword(stored, oldPassword, newPassword);
+      await this.write(file);
+    });
+  }
+
+  /** Restarts the auto-lock countdown after vault use (no-op when set to never). */
+  async touch(): Promise<void> {
+    const { autoLockMinutes } = await settingsItem.getValue();
+    if (autoLockMinutes > 0) await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
+    else await browser.alarms.clear(AUTO_LOCK_ALARM);
+  }
+
+  /** True for the alarm this service sets. */
+  isAutoLockAlarm(name: string): boolean {
+    return name === AUTO_LOCK_ALARM;
+  }
+
+  private async load() {
+    const stored = await vaultItem.getValue();
+    if (stored == null) throw new VaultMissingError();
+    const keyText = await dataKeyItem.getValue();
+    if (!keyText) throw new VaultLockedError();
+    const file = validateVaultFile(stored);
+    const dataKey = fromBase64(keyText);
+    if (this.cache && this.cache.checksum === file.checksum) {
+      return { file, dataKey, entries: this.cache.entries.map((e) => ({ ...e, sites: [...e.sites] })) };
+    }
+    let entries: AccountEntry[];
+    try {
+      entries = await openVault<AccountEntry>(file, dataKey);
+    } catch (error) {
+      // The stored vault no longer fits the key in memory (restored or replaced): lock.
+      if (error instanceof VaultLockedError) await this.lock();
+      throw error;
+    }
+    this.cache = { checksum: file.checksum, entries };
+    return { file, dataKey, entries: entries.map((e) => ({ ...e, sites: [...e.sites] })) };
+  }
+
+  private async write(file: unknown): Promise<void> {
+    try {
+      await vaultItem.setValue(file);
+    } catch (error) {
+      throw new StorageFailedError(error);
+    }
+  }
+
+  private serialized<R>(task: () => Promise<R>): Promise<R> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * What pages may see of accounts: everything but the secret, and codes made in the
+ * background. Pure: time comes in as `now` (ms since epoch).
+ */
+import type { AccountEntry } from '../otp/account';
+import { generateCode } from '../otp/generate-code';
+import type { AccountView, CodeView } from '../messages';
+
+/** The account without its secret. */
+export function toAccountView(entry: AccountEntry): AccountView {
+  const { secret: _secret, ...view } = entry;
+  return view;
+}
+
+/**
+ * The code to show for `entry` at `now`, with the next TOTP code and when this one expires.
+ * HOTP codes have no expiry: they stay until the user asks for the next one.
+ */
+export function toCodeView(entry: AccountEntry, now: number): CodeView {
+  const code = generateCode(entry, { now });
+  if (entry.kind === 'hotp') return { id: entry.id, code };
+  const periodMs = entry.period * 1000;
+  const validUntil = (Math.floor(now / periodMs) + 1) * periodMs;
+  return { id: entry.id, code, nextCode: generateCode(entry, { now: validUntil }), validUntil };
+}
+
+/** Accounts in display order: pinned first, then by `order`, then oldest first. */
+export function sortAccounts<T extends Pick<AccountEntry, 'pinned' | 'order' | 'createdAt'>>(entries: readonly T[]): T[] {
+  return [...entries].sort(
+    (a, b) => Number(b.pinned) - Number(a.pinned) || a.order - b.order || a.createdAt - b.createdAt,
+  );
+}
+
+/** The saved account with the same secret (and kind), if any: a re-scan of the same QR. */
+export function findDuplicate(entries: readonly AccountEntry[], secret: string, kind: AccountEntry['kind']): AccountEntry | undefined {
+  return entries.find((e) => e.secret === secret && e.kind === kind);
+}

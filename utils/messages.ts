@@ -1,0 +1,121 @@
+/**
+ * The whole message protocol between Twofold's pages, its content scripts and the
+ * background, in one place: every request name with its argument and reply types.
+ *
+ * Replies that can fail are `Result`s. A message for the user is written once, where the
+ * error is created (utils/errors.ts), and travels here as `error.message`.
+ */
+import type { AccountDraft, OtpAlgorithm, OtpKind } from './otp/account';
+import type { ErrorCode } from './errors';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ResultError };
+
+export interface ResultError {
+  code: ErrorCode;
+  message: string;
+  /** The form field at fault, when the error is about one. */
+  field?: string;
+  /** For a refused unlock after repeated failures: when to try again (ms since epoch). */
+  retryAt?: number;
+}
+
+/** What the popup needs to pick a screen. */
+export type VaultStatus =
+  | { state: 'new' }
+  | { state: 'locked'; retryAt?: number }
+  | { state: 'unlocked' }
+  | { state: 'damaged'; message: string };
+
+/** An account as pages see it: everything but the secret. */
+export interface AccountView {
+  id: string;
+  kind: OtpKind;
+  issuer: string;
+  label: string;
+  algorithm: OtpAlgorithm;
+  digits: number;
+  period: number;
+  counter: number;
+  sites: string[];
+  pinned: boolean;
+  order: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The current code of one account. TOTP codes change at `validUntil` (ms since epoch). */
+export interface CodeView {
+  id: string;
+  code: string;
+  /** The code after this one (TOTP/Steam), for the last seconds of a period. */
+  nextCode?: string;
+  /** When `code` stops being valid; undefined for HOTP (valid until used). */
+  validUntil?: number;
+}
+
+/** The manual entry form as typed (loosely typed values: the background validates). */
+export interface AccountFormInput {
+  kind: string;
+  issuer: string;
+  label: string;
+  secret: string;
+  algorithm: string;
+  digits: string | number;
+  period: string | number;
+  counter: string | number;
+}
+
+export interface Settings {
+  /** Minutes of inactivity before locking; 0 means never. */
+  autoLockMinutes: number;
+  /** Lock when the computer is locked. */
+  lockOnSystemLock: boolean;
+}
+
+export interface AddAccountArgs {
+  /** Exactly one source: the form fields, or an `otpauth://` URI, or a parsed draft. */
+  form?: AccountFormInput;
+  uri?: string;
+  draft?: AccountDraft;
+  sites?: string[];
+  /** Save even when an account with the same secret exists. */
+  allowDuplicate?: boolean;
+}
+
+/** Requests from the extension's own pages (popup, options). */
+export interface PageProtocol {
+  getStatus: { args: void; reply: VaultStatus };
+  setupVault: { args: { password: string; confirm: string }; reply: void };
+  unlock: { args: { password: string }; reply: void };
+  lock: { args: void; reply: void };
+  changePassword: { args: { oldPassword: string; newPassword: string; confirm: string }; reply: void };
+  listAccounts: { args: void; reply: { accounts: AccountView[]; codes: CodeView[]; now: number } };
+  addAccount: { args: AddAccountArgs; reply: { account: AccountView; warnings: string[] } };
+  deleteAccount: { args: { id: string }; reply: void };
+  nextHotpCode: { args: { id: string }; reply: CodeView };
+  getSettings: { args: void; reply: Settings };
+  setSettings: { args: Partial<Settings>; reply: Settings };
+}
+
+export type RequestName = keyof PageProtocol;
+export type ArgsOf<K extends RequestName> = PageProtocol[K]['args'];
+export type ReplyOf<K extends RequestName> = PageProtocol[K]['reply'];
+
+/** The envelope on the wire. `channel` keeps other extensions' traffic shapes apart. */
+export interface Envelope<K extends RequestName = RequestName> {
+  channel: 'twofold';
+  name: K;
+  args: ArgsOf<K>;
+}
+
+const requestNames: ReadonlySet<string> = new Set<RequestName>([
+  'getStatus', 'setupVault', 'unlock', 'lock', 'changePassword', 'listAccounts', 'addAccount',
+  'deleteAccount', 'nextHotpCode', 'getSettings', 'setSettings',
+]);
+
+/** True when `value` is a well-formed envelope naming a known request. */
+export function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.channel === 'twofold' && typeof v.name === 'string' && requestNames.has(v.name);
+}
