@@ -20,7 +20,7 @@ export default defineConfig({
     name: 'Twofold Authenticator',
     description:
       'Two-step verification codes: scan the setup QR code from the page, keep secrets encrypted, fill codes in one click.',
-    permissions: ['storage', 'activeTab', 'alarms', 'idle', 'clipboardWrite'],
+    permissions: ['storage', 'activeTab', 'alarms', 'idle', 'scripting'],
     ...(isE2eBuild ? { host_permissions: ['<all_urls>'] } : {}),
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",

@@ -82,6 +82,36 @@ export interface AddAccountArgs {
   allowDuplicate?: boolean;
 }
 
+/** One account found by a scan, as the popup may show it (no secret). */
+export interface ScannedAccount {
+  issuer: string;
+  label: string;
+  kind: OtpKind;
+  /** Name of a saved account with the same secret, when there is one. */
+  duplicateOf?: string;
+}
+
+/**
+ * What a scan found. The drafts themselves stay in the background under `token` until the
+ * user confirms (or they expire after a few minutes).
+ */
+export interface ScanReport {
+  token: string;
+  accounts: ScannedAccount[];
+  /** Registrable domain the accounts will be bound to (the scanned tab's), if any. */
+  site?: string;
+  /** Plain words about other QR codes on the page ("a link to apps.apple.com"). */
+  notes: string[];
+  /** Migration exports: which batch of how many this was. */
+  batch?: { index: number; size: number };
+}
+
+/** Where filling from the popup stands for one account and the active tab. */
+export type FillTarget =
+  | { state: 'bound'; site: string }
+  | { state: 'unbound'; site: string; lookalikeOf?: string }
+  | { state: 'unavailable'; reason: string };
+
 /** Requests from the extension's own pages (popup, options). */
 export interface PageProtocol {
   getStatus: { args: void; reply: VaultStatus };
@@ -95,6 +125,20 @@ export interface PageProtocol {
   nextHotpCode: { args: { id: string }; reply: CodeView };
   getSettings: { args: void; reply: Settings };
   setSettings: { args: Partial<Settings>; reply: Settings };
+  /** Captures the active tab (or `tabId`) and decodes every QR code on it. */
+  scanTab: { args: { tabId?: number }; reply: ScanReport };
+  /** Decodes an image the user chose, dropped or pasted (a data: URL). */
+  scanImage: { args: { dataUrl: string; tabId?: number }; reply: ScanReport };
+  /** Decodes a pasted `otpauth://` or `otpauth-migration://` URI. */
+  scanText: { args: { text: string; tabId?: number }; reply: ScanReport };
+  /** Lets the user drag a rectangle over the page; that region is then scanned. */
+  startRegionSelect: { args: { tabId?: number }; reply: void };
+  /** Saves what a scan found. */
+  confirmScan: { args: { token: string; allowDuplicate?: boolean }; reply: { saved: AccountView[] } };
+  /** Whether `id` may be filled into the active tab as it is. */
+  checkFillTarget: { args: { id: string; tabId?: number }; reply: FillTarget };
+  /** Fills the current code of `id` into the active tab; `confirmed` after the user agreed to an unbound site. */
+  fillActiveTab: { args: { id: string; tabId?: number; confirmed?: boolean; bindSite?: boolean }; reply: { filled: boolean } };
 }
 
 export type RequestName = keyof PageProtocol;
@@ -110,7 +154,8 @@ export interface Envelope<K extends RequestName = RequestName> {
 
 const requestNames: ReadonlySet<string> = new Set<RequestName>([
   'getStatus', 'setupVault', 'unlock', 'lock', 'changePassword', 'listAccounts', 'addAccount',
-  'deleteAccount', 'nextHotpCode', 'getSettings', 'setSettings',
+  'deleteAccount', 'nextHotpCode', 'getSettings', 'setSettings', 'scanTab', 'scanImage', 'scanText',
+  'startRegionSelect', 'confirmScan', 'checkFillTarget', 'fillActiveTab',
 ]);
 
 /** True when `value` is a well-formed envelope naming a known request. */
@@ -118,4 +163,41 @@ export function isEnvelope(value: unknown): value is Envelope {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return v.channel === 'twofold' && typeof v.name === 'string' && requestNames.has(v.name);
+}
+
+/** A rectangle in CSS pixels of the page's viewport. */
+export interface ViewportRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Requests from content scripts. The background answers them only about the sender frame's
+ * own site, which it reads from `sender` — never from these arguments.
+ */
+export interface ContentProtocol {
+  /** The region-select overlay's result: the rectangle, or null when the user cancelled. */
+  regionSelected: { args: { rect: ViewportRect | null }; reply: { ok: boolean; message: string } };
+  // Fill requests (issue 5) are added below this line.
+}
+
+export type ContentRequestName = keyof ContentProtocol;
+export type ContentArgsOf<K extends ContentRequestName> = ContentProtocol[K]['args'];
+export type ContentReplyOf<K extends ContentRequestName> = ContentProtocol[K]['reply'];
+
+export interface ContentEnvelope<K extends ContentRequestName = ContentRequestName> {
+  channel: 'twofold-content';
+  name: K;
+  args: ContentArgsOf<K>;
+}
+
+const contentRequestNames: ReadonlySet<string> = new Set<ContentRequestName>(['regionSelected']);
+
+/** True when `value` is a well-formed content-script envelope naming a known request. */
+export function isContentEnvelope(value: unknown): value is ContentEnvelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.channel === 'twofold-content' && typeof v.name === 'string' && contentRequestNames.has(v.name);
 }

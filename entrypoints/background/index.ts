@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { VaultService } from './vault-service';
-import { createPageHandlers } from './page-handlers';
+import { createVaultHandlers } from './vault-handlers';
+import { createScanHandlers } from './scan-handlers';
+import { createFillHandlers, registerFillTriggers } from './fill-handlers';
 import { createRouter } from './router';
 import { settingsItem } from './storage-items';
 
@@ -9,11 +11,15 @@ export default defineBackground({
   type: 'module',
   main() {
     const vault = new VaultService();
-    const route = createRouter(createPageHandlers(vault), {
-      extensionId: browser.runtime.id,
-      extensionOrigin: browser.runtime.getURL('/'),
-    });
+    const scan = createScanHandlers(vault);
+    const fill = createFillHandlers(vault);
+    const route = createRouter(
+      { ...createVaultHandlers(vault), ...scan.page, ...fill.page },
+      { ...scan.content, ...fill.content },
+      { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
+    );
     browser.runtime.onMessage.addListener(route);
+    registerFillTriggers(vault);
 
     browser.alarms.onAlarm.addListener((alarm) => {
       if (vault.isAutoLockAlarm(alarm.name)) void vault.lock();

@@ -1,16 +1,59 @@
 /**
- * Routes messages to handlers after checking who sent them. Page requests are served only
- * to the extension's own pages, identified by `sender` (never by anything in the message).
+ * Routes messages to handlers after checking who sent them, from `sender` only:
+ * page requests are served to the extension's own pages; content requests to this
+ * extension's content scripts in a web page frame, and each handler gets that sender.
  */
 import type { Browser } from 'wxt/browser';
-import { isEnvelope, type Result, type RequestName, type ArgsOf, type ReplyOf } from '@/utils/messages';
+import {
+  isContentEnvelope,
+  isEnvelope,
+  type ArgsOf,
+  type ContentArgsOf,
+  type ContentReplyOf,
+  type ContentRequestName,
+  type ReplyOf,
+  type RequestName,
+  type Result,
+} from '@/utils/messages';
 import { ErrorCode, ForbiddenError, TwofoldError } from '@/utils/errors';
 
-type AnyHandlers = { [K in RequestName]: (args: ArgsOf<K>) => Promise<ReplyOf<K>> };
+export type MessageSender = Browser.runtime.MessageSender;
+
+/** Handlers for page requests; each module provides some of them. */
+export type PageHandlers<K extends RequestName = RequestName> = {
+  [P in K]: (args: ArgsOf<P>) => Promise<ReplyOf<P>>;
+};
+
+/** Handlers for content-script requests, given the (checked) sender frame. */
+export type ContentHandlers<K extends ContentRequestName = ContentRequestName> = {
+  [P in K]: (args: ContentArgsOf<P>, sender: ContentSender) => Promise<ContentReplyOf<P>>;
+};
+
+/** A content script's sender after checking: it has a tab, a frame and a web URL. */
+export interface ContentSender {
+  tabId: number;
+  frameId: number;
+  /** The frame's URL as the browser reports it. */
+  url: string;
+}
+
+export interface ExtensionIdentity {
+  extensionId: string;
+  /** e.g. `chrome-extension://<id>/` */
+  extensionOrigin: string;
+}
 
 /** True when the message comes from one of this extension's own pages (popup, options). */
-export function isExtensionPage(sender: Browser.runtime.MessageSender, extensionId: string, extensionOrigin: string): boolean {
-  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+export function isExtensionPage(sender: MessageSender, identity: ExtensionIdentity): boolean {
+  return sender.id === identity.extensionId && typeof sender.url === 'string' && sender.url.startsWith(identity.extensionOrigin);
+}
+
+/** The checked content-script sender, or null when the message is not from one in a web page. */
+export function toContentSender(sender: MessageSender, identity: ExtensionIdentity): ContentSender | null {
+  if (sender.id !== identity.extensionId || !sender.tab || typeof sender.tab.id !== 'number') return null;
+  const url = sender.url;
+  if (typeof url !== 'string' || url.startsWith(identity.extensionOrigin)) return null;
+  return { tabId: sender.tab.id, frameId: sender.frameId ?? 0, url };
 }
 
 /**
@@ -18,23 +61,33 @@ export function isExtensionPage(sender: Browser.runtime.MessageSender, extension
  * (`undefined`), so other listeners may answer them.
  */
 export function createRouter(
-  handlers: AnyHandlers,
-  identity: { extensionId: string; extensionOrigin: string },
+  pageHandlers: PageHandlers,
+  contentHandlers: ContentHandlers,
+  identity: ExtensionIdentity,
   onError: (error: unknown) => void = console.error,
 ) {
-  return (message: unknown, sender: Browser.runtime.MessageSender): Promise<Result<unknown>> | undefined => {
-    if (!isEnvelope(message)) return undefined;
-    if (!isExtensionPage(sender, identity.extensionId, identity.extensionOrigin)) {
-      return Promise.resolve(toFailure(new ForbiddenError()));
-    }
-    const handler = handlers[message.name] as (args: unknown) => Promise<unknown>;
-    return handler(message.args).then(
+  const settle = (work: Promise<unknown>): Promise<Result<unknown>> =>
+    work.then(
       (value) => ({ ok: true as const, value }),
       (error: unknown) => {
         if (!(error instanceof TwofoldError)) onError(error);
         return toFailure(error);
       },
     );
+
+  return (message: unknown, sender: MessageSender): Promise<Result<unknown>> | undefined => {
+    if (isEnvelope(message)) {
+      if (!isExtensionPage(sender, identity)) return Promise.resolve(toFailure(new ForbiddenError()));
+      const handler = pageHandlers[message.name] as (args: unknown) => Promise<unknown>;
+      return settle(Promise.resolve().then(() => handler(message.args)));
+    }
+    if (isContentEnvelope(message)) {
+      const from = toContentSender(sender, identity);
+      if (!from) return Promise.resolve(toFailure(new ForbiddenError()));
+      const handler = contentHandlers[message.name] as (args: unknown, sender: ContentSender) => Promise<unknown>;
+      return settle(Promise.resolve().then(() => handler(message.args, from)));
+    }
+    return undefined;
   };
 }
 

@@ -3,7 +3,7 @@
  * reply value or throws a TwofoldError; the router turns that into a Result.
  */
 import type { AccountEntry } from '@/utils/otp/account';
-import type { ArgsOf, PageProtocol, ReplyOf, RequestName } from '@/utils/messages';
+import type { PageProtocol } from '@/utils/messages';
 import { parseOtpauthUri } from '@/utils/otp/parse-otpauth-uri';
 import { validateDraft } from '@/utils/otp/validate-draft';
 import { findDuplicate, sortAccounts, toAccountView, toCodeView } from '@/utils/accounts/account-views';
@@ -11,11 +11,14 @@ import { displayName } from '@/utils/accounts/display-name';
 import { DuplicateAccountError, InvalidInputError, NotFoundError } from '@/utils/errors';
 import type { VaultService } from './vault-service';
 import { settingsItem } from './storage-items';
+import type { PageHandlers } from './router';
 
-type Handlers = { [K in RequestName]: (args: ArgsOf<K>) => Promise<ReplyOf<K>> };
+export type VaultRequestName =
+  | 'getStatus' | 'setupVault' | 'unlock' | 'lock' | 'changePassword' | 'listAccounts' | 'addAccount'
+  | 'deleteAccount' | 'nextHotpCode' | 'getSettings' | 'setSettings';
 
-/** The page request handlers over one vault service. */
-export function createPageHandlers(vault: VaultService, now: () => number = Date.now): Handlers {
+/** The vault's page request handlers: status, lock state, accounts and settings. */
+export function createVaultHandlers(vault: VaultService, now: () => number = Date.now): PageHandlers<VaultRequestName> {
   return {
     getStatus: () => vault.status(),
     setupVault: ({ password, confirm }) => vault.setup(password, confirm),
