@@ -139,3 +139,46 @@ export class StorageFailedError extends TwofoldError {
     super(ErrorCode.StorageFailed, 'Twofold could not save your change (browser storage refused it). Nothing was lost; try again.', { cause });
   }
 }
+
+/** A scan found no QR code; the message says what to try next. */
+export class QrNotFoundError extends TwofoldError {
+  constructor(message: string) {
+    super(ErrorCode.QrNotFound, message);
+  }
+}
+
+/** A scan found QR codes, but none is a two-step verification code; the message says what they are. */
+export class NotAnOtpQrError extends TwofoldError {
+  constructor(message: string) {
+    super(ErrorCode.NotAnOtpQr, message);
+  }
+}
+
+/** The browser would not capture or read the page or image. */
+export class CaptureFailedError extends TwofoldError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.CaptureFailed, message, options);
+  }
+}
+
+/**
+ * A content script asked for a code for an account that is not bound to its frame's site
+ * (and the user did not allow it there from the popup).
+ */
+export class FillNotAllowedError extends TwofoldError {
+  constructor(site: string | null) {
+    super(
+      ErrorCode.Forbidden,
+      site === null
+        ? 'Twofold fills codes only into web pages.'
+        : `This account is not used on ${site}. To fill it here, click its code in the Twofold popup.`,
+    );
+  }
+}
+
+/** Filling into a site the account is not bound to needs the user's yes first (from the popup). */
+export class FillNeedsConfirmationError extends TwofoldError {
+  constructor(site: string) {
+    super(ErrorCode.Forbidden, `This account is not used on ${site}. Confirm before Twofold fills it there.`);
+  }
+}

@@ -178,10 +178,35 @@ export interface ViewportRect {
  * own site, which it reads from `sender` — never from these arguments.
  */
 export interface ContentProtocol {
-  /** The region-select overlay's result: the rectangle, or null when the user cancelled. */
-  regionSelected: { args: { rect: ViewportRect | null }; reply: { ok: boolean; message: string } };
+  /**
+   * The region-select overlay's result: the rectangle (CSS px) in a viewport `viewportWidth`
+   * CSS px wide, or null when the user cancelled.
+   */
+  regionSelected: { args: { rect: ViewportRect | null; viewportWidth: number }; reply: { ok: boolean; message: string } };
   // Fill requests (issue 5) are added below this line.
+  /** The accounts bound to the sender frame's site, for the inline button and its chooser. */
+  fillAccounts: { args: void; reply: FillAccounts };
+  /**
+   * The current code of one account for the sender frame: only an account bound to the frame's
+   * site, or one the user just allowed there from the popup. Waits for the next code when the
+   * current one has under 3 seconds left. Fails with `vault-locked` while Twofold is locked.
+   */
+  fillCode: { args: { accountId: string }; reply: { code: string } };
+  /** The small detector found a candidate field: load the full filler into the sender frame. */
+  fillLoadAgent: { args: void; reply: { loaded: boolean } };
+  /** Opens Twofold's unlock window; resolves once unlocked, or `false` after a few minutes. */
+  fillUnlock: { args: void; reply: { unlocked: boolean } };
 }
+
+/** An account a content script may offer to fill: a name, never a secret. */
+export interface FillAccount {
+  id: string;
+  /** e.g. "Amazon (alice@example.com)". */
+  name: string;
+}
+
+/** What the inline button offers: the site's accounts, or to unlock first. */
+export type FillAccounts = { locked: true } | { locked: false; accounts: FillAccount[] };
 
 export type ContentRequestName = keyof ContentProtocol;
 export type ContentArgsOf<K extends ContentRequestName> = ContentProtocol[K]['args'];
@@ -193,7 +218,10 @@ export interface ContentEnvelope<K extends ContentRequestName = ContentRequestNa
   args: ContentArgsOf<K>;
 }
 
-const contentRequestNames: ReadonlySet<string> = new Set<ContentRequestName>(['regionSelected']);
+const contentRequestNames: ReadonlySet<string> = new Set<ContentRequestName>([
+  'regionSelected',
+  'fillAccounts', 'fillCode', 'fillLoadAgent', 'fillUnlock',
+]);
 
 /** True when `value` is a well-formed content-script envelope naming a known request. */
 export function isContentEnvelope(value: unknown): value is ContentEnvelope {

@@ -5,6 +5,18 @@ import { SetupScreen } from './setup-screen';
 import { UnlockScreen } from './unlock-screen';
 import { AccountList } from './account-list';
 import { AddAccountForm } from './add-account-form';
+import { ScanPanel } from './scan-panel';
+import { browser } from 'wxt/browser';
+
+/**
+ * The tab the popup acts on. A popup opened from the toolbar acts on the active tab; opened as
+ * its own window (pop-out, tests) it is told which tab with `?tab=<id>`.
+ */
+function targetTabId(): number | undefined {
+  const raw = new URL(location.href).searchParams.get('tab');
+  const id = raw === null ? NaN : Number(raw);
+  return Number.isInteger(id) && id >= 0 ? id : undefined;
+}
 
 type View = 'list' | 'add';
 
@@ -14,6 +26,8 @@ export function App() {
   const [view, setView] = useState<View>('list');
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [listVersion, setListVersion] = useState(0);
+  const tabId = targetTabId();
 
   async function refresh() {
     const result = await sendRequest('getStatus');
@@ -45,6 +59,8 @@ export function App() {
           <button type="button" class="small" onClick={() => { setNotice(null); setView('add'); }}>+ Add</button>
         )}
         {unlocked && <button type="button" class="small" onClick={() => void lock()}>Lock now</button>}
+        <button type="button" class="icon-button" aria-label="Settings" title="Settings"
+          onClick={() => void browser.runtime.openOptionsPage()}>⚙</button>
       </header>
       {failure && (
         <p class="error banner" role="alert">
@@ -61,7 +77,8 @@ export function App() {
           <p class="error" role="alert">{status.message}</p>
         </section>
       )}
-      {unlocked && view === 'list' && <AccountList onAdd={() => setView('add')} onError={onError} />}
+      {unlocked && view === 'list' && <ScanPanel tabId={tabId} onSaved={() => setListVersion(listVersion + 1)} />}
+      {unlocked && view === 'list' && <AccountList key={listVersion} onAdd={() => setView('add')} onError={onError} />}
       {unlocked && view === 'add' && (
         <AddAccountForm
           onCancel={() => setView('list')}

@@ -46,6 +46,20 @@ export class PopupPage {
     return (await this.row(issuer).locator('button.code').getAttribute('data-code')) ?? '';
   }
 
+  /** Scans the page the popup acts on and waits for the outcome to show. */
+  async scanPage(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Scan QR code on this page' }).click();
+    await this.page.locator('.notice-box, .warning, .preview').first().waitFor();
+  }
+
+  /** Accounts as the background reports them (no secrets), via the popup's own channel. */
+  async accounts(): Promise<{ issuer: string; label: string; sites: string[]; id: string }[]> {
+    return this.page.evaluate(async () => {
+      const reply = await chrome.runtime.sendMessage({ channel: 'twofold', name: 'listAccounts' });
+      return reply.value.accounts;
+    });
+  }
+
   /** Issuer names in list order. */
   async issuers(): Promise<string[]> {
     return this.page.locator('.account__issuer').allTextContents();

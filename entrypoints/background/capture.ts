@@ -1,0 +1,70 @@
+/**
+ * Pixels from the browser: the visible part of a tab, or an image the user gave us.
+ * (The decoding itself is the pure utils/qr.)
+ */
+import { browser } from 'wxt/browser';
+import type { RgbaPixels } from '@/utils/qr/decode-qr-codes';
+import type { ViewportRect } from '@/utils/messages';
+import { CaptureFailedError } from '@/utils/errors';
+
+/** Largest image accepted from a file or paste (the data: URL's length in characters). */
+export const MAX_IMAGE_DATA_URL_LENGTH = 30 * 1024 * 1024;
+/** Largest image side decoded; bigger images are scaled down first. */
+const MAX_SIDE = 6000;
+
+/** Captures the visible area of the active tab of `windowId` as a PNG data URL. */
+export async function captureWindow(windowId: number): Promise<string> {
+  try {
+    return await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+  } catch (error) {
+    throw new CaptureFailedError(
+      'Twofold could not see this page. Click the Twofold icon on the page itself and try again (browser pages and the Web Store cannot be scanned).',
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * Decodes a data: URL into RGBA pixels, optionally only the `crop` rectangle given in CSS px
+ * of a viewport `viewportWidth` wide (the capture may be larger on high-density screens).
+ */
+export async function pixelsFromDataUrl(dataUrl: string, crop?: { rect: ViewportRect; viewportWidth: number }): Promise<RgbaPixels> {
+  if (dataUrl.length > MAX_IMAGE_DATA_URL_LENGTH) {
+    throw new CaptureFailedError('That image is too large (over 20 MB). Crop it to the QR code and try again.');
+  }
+  if (!/^data:image\/[a-z0-9.+-]+;base64,/i.test(dataUrl)) {
+    throw new CaptureFailedError('That file is not an image. Choose a PNG, JPEG, GIF or WebP picture of the QR code.');
+  }
+  let bitmap: ImageBitmap;
+  try {
+    const blob = await (await fetch(dataUrl)).blob();
+    bitmap = await createImageBitmap(blob);
+  } catch (error) {
+    throw new CaptureFailedError('That image could not be read: the file may be damaged or in a format the browser does not know.', { cause: error });
+  }
+  let sx = 0;
+  let sy = 0;
+  let sw = bitmap.width;
+  let sh = bitmap.height;
+  if (crop) {
+    const scale = bitmap.width / Math.max(1, crop.viewportWidth);
+    sx = clamp(Math.floor(crop.rect.x * scale), 0, bitmap.width - 1);
+    sy = clamp(Math.floor(crop.rect.y * scale), 0, bitmap.height - 1);
+    sw = clamp(Math.ceil(crop.rect.width * scale), 1, bitmap.width - sx);
+    sh = clamp(Math.ceil(crop.rect.height * scale), 1, bitmap.height - sy);
+  }
+  const shrink = Math.min(1, MAX_SIDE / Math.max(sw, sh));
+  const width = Math.max(1, Math.round(sw * shrink));
+  const height = Math.max(1, Math.round(sh * shrink));
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new CaptureFailedError('This browser could not prepare the image for reading.');
+  context.drawImage(bitmap, sx, sy, sw, sh, 0, 0, width, height);
+  bitmap.close();
+  const { data } = context.getImageData(0, 0, width, height);
+  return { data, width, height };
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}

@@ -1,0 +1,168 @@
+/**
+ * Enrollment: scan the active tab, an area of it, an image or pasted text for setup codes,
+ * hold what was found until the user confirms, then save it bound to the tab's site.
+ */
+import { browser } from 'wxt/browser';
+import type { AccountDraft, AccountEntry } from '@/utils/otp/account';
+import type { AccountView, ScanReport } from '@/utils/messages';
+import { decodeQrCodes } from '@/utils/qr/decode-qr-codes';
+import { interpretQrTexts, type InterpretedScan, type ScanSource } from '@/utils/qr/interpret-qr-texts';
+import { registrableDomain } from '@/utils/site/registrable-domain';
+import { findDuplicate, toAccountView } from '@/utils/accounts/account-views';
+import { displayName } from '@/utils/accounts/display-name';
+import { CaptureFailedError, DuplicateAccountError, InvalidInputError, TwofoldError } from '@/utils/errors';
+import type { VaultService } from './vault-service';
+import type { ContentHandlers, PageHandlers } from './router';
+import { captureWindow, pixelsFromDataUrl } from './capture';
+
+/** How long a scan waits for the user to confirm it. */
+const PENDING_MS = 10 * 60 * 1000;
+/** The longest pasted text accepted. */
+const MAX_TEXT = 64 * 1024;
+
+interface PendingScan {
+  drafts: AccountDraft[];
+  site?: string;
+  expires: number;
+}
+
+type ScanRequestName = 'scanTab' | 'scanImage' | 'scanText' | 'startRegionSelect' | 'confirmScan';
+
+/** The scan handlers over one vault service. */
+export function createScanHandlers(vault: VaultService, now: () => number = Date.now) {
+  const pending = new Map<string, PendingScan>();
+  /** Tabs where the region overlay was opened by the user, and when. */
+  const regionRequests = new Map<number, number>();
+
+  async function report(found: InterpretedScan, site: string | undefined): Promise<ScanReport> {
+    const entries = await vault.entries();
+    for (const [token, scan] of pending) if (scan.expires < now()) pending.delete(token);
+    const token = crypto.randomUUID();
+    pending.set(token, { drafts: found.drafts, site, expires: now() + PENDING_MS });
+    return {
+      token,
+      accounts: found.drafts.map((draft) => {
+        const duplicate = findDuplicate(entries, draft.secret, draft.kind);
+        return {
+          issuer: draft.issuer,
+          label: draft.label,
+          kind: draft.kind,
+          ...(duplicate ? { duplicateOf: displayName(duplicate) } : {}),
+        };
+      }),
+      ...(site ? { site } : {}),
+      notes: [...found.warnings, ...found.notes],
+      ...(found.batch ? { batch: found.batch } : {}),
+    };
+  }
+
+  async function targetTab(tabId?: number) {
+    const tab = tabId !== undefined
+      ? await browser.tabs.get(tabId).catch(() => undefined)
+      : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+    if (!tab || tab.id === undefined) throw new CaptureFailedError('There is no page to scan. Open the page with the QR code first.');
+    return { id: tab.id, windowId: tab.windowId, site: tab.url ? (registrableDomain(tab.url) ?? undefined) : undefined, active: tab.active };
+  }
+
+  async function scanPixels(dataUrl: string, source: ScanSource, crop?: Parameters<typeof pixelsFromDataUrl>[1]) {
+    const pixels = await pixelsFromDataUrl(dataUrl, crop);
+    return interpretQrTexts(decodeQrCodes(pixels).map((hit) => hit.text), source);
+  }
+
+  /** Saves a pending scan's accounts; duplicates only when the user said so. */
+  async function save(scan: PendingScan, allowDuplicate: boolean): Promise<AccountView[]> {
+    return vault.update((entries) => {
+      const saved: AccountEntry[] = [];
+      for (const draft of scan.drafts) {
+        const duplicate = findDuplicate([...entries, ...saved], draft.secret, draft.kind);
+        if (duplicate && !allowDuplicate) {
+          if (scan.drafts.length === 1) throw new DuplicateAccountError(displayName(duplicate), duplicate.id);
+          continue;
+        }
+        const at = now();
+        saved.push({
+          ...draft,
+          id: crypto.randomUUID(),
+          sites: scan.site ? [scan.site] : [],
+          pinned: false,
+          order: entries.length + saved.length,
+          createdAt: at,
+          updatedAt: at,
+        });
+      }
+      return { entries: [...entries, ...saved], result: saved.map(toAccountView) };
+    });
+  }
+
+  const page: PageHandlers<ScanRequestName> = {
+    async scanTab({ tabId }) {
+      const tab = await targetTab(tabId);
+      if (!tab.active) throw new CaptureFailedError('Switch to the tab with the QR code, then scan again.');
+      await vault.entries(); // Locked vaults fail here, before anything is captured.
+      const found = await scanPixels(await captureWindow(tab.windowId), 'page');
+      return report(found, tab.site);
+    },
+
+    async scanImage({ dataUrl }) {
+      await vault.entries();
+      if (typeof dataUrl !== 'string') throw new InvalidInputError('Choose an image file.');
+      return report(await scanPixels(dataUrl, 'image'), undefined);
+    },
+
+    async scanText({ text }) {
+      await vault.entries();
+      if (typeof text !== 'string' || text.trim() === '') throw new InvalidInputError('Paste the otpauth:// link first.', { field: 'text' });
+      if (text.length > MAX_TEXT) throw new InvalidInputError('That text is too long to be a setup link.', { field: 'text' });
+      const lines = text.split(/\s*\n\s*/).map((l) => l.trim()).filter(Boolean);
+      return report(interpretQrTexts(lines, 'text'), undefined);
+    },
+
+    async startRegionSelect({ tabId }) {
+      const tab = await targetTab(tabId);
+      await vault.entries();
+      regionRequests.set(tab.id, now());
+      try {
+        await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/region-select.js'] });
+      } catch (error) {
+        regionRequests.delete(tab.id);
+        throw new CaptureFailedError('Twofold cannot draw on this page (browser pages and the Web Store are off limits).', { cause: error });
+      }
+    },
+
+    async confirmScan({ token, allowDuplicate }) {
+      const scan = pending.get(token);
+      if (!scan || scan.expires < now()) {
+        pending.delete(token);
+        throw new InvalidInputError('This scan has expired. Scan the code again.');
+      }
+      const saved = await save(scan, Boolean(allowDuplicate));
+      pending.delete(token);
+      return { saved };
+    },
+  };
+
+  const content: ContentHandlers<'regionSelected'> = {
+    async regionSelected({ rect, viewportWidth }, sender) {
+      const requestedAt = regionRequests.get(sender.tabId);
+      regionRequests.delete(sender.tabId);
+      // Only the overlay the user opened from the popup may ask for a capture, once.
+      if (requestedAt === undefined || now() - requestedAt > PENDING_MS || sender.frameId !== 0) {
+        return { ok: false, message: 'Open Twofold and choose “Select an area” again.' };
+      }
+      if (!rect) return { ok: false, message: 'Cancelled.' };
+      try {
+        const tab = await targetTab(sender.tabId);
+        const found = await scanPixels(await captureWindow(tab.windowId), 'region', { rect, viewportWidth });
+        const saved = await save({ drafts: found.drafts, site: tab.site, expires: 0 }, false);
+        const names = saved.map((a) => displayName(a)).join(', ');
+        const where = tab.site ? ` for ${tab.site}` : '';
+        return { ok: true, message: `Saved ${names}${where}. Open Twofold to see the code.` };
+      } catch (error) {
+        if (error instanceof TwofoldError) return { ok: false, message: error.message };
+        throw error;
+      }
+    },
+  };
+
+  return { page, content };
+}
