@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { VaultStatus } from '@/utils/messages';
+import { sendRequest } from '@/utils/messaging/send-request';
+import { UnlockScreen } from '@/components/popup/unlock-screen';
+import { SecuritySettings } from './security-settings';
+import { ChangePasswordForm } from './change-password-form';
+import { WhatIsStored } from './what-is-stored';
+import { AboutSection } from './about-section';
+
+/**
+ * The options page: settings and the password change while unlocked; the unlock form while
+ * locked; a pointer to the toolbar popup before first setup. The explanation of what is stored
+ * and the About section are shown in every state.
+ */
+export function OptionsApp() {
+  const [status, setStatus] = useState<VaultStatus | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function refresh() {
+    const result = await sendRequest('getStatus');
+    if (result.ok) {
+      setStatus(result.value);
+      setFailure(null);
+    } else {
+      setFailure(result.error.message);
+    }
+  }
+
+  useEffect(() => {
+    void refresh();
+    // The vault may lock (or be set up) from elsewhere while this tab sits in the background.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('focus', onVisible);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('focus', onVisible);
+    };
+  }, []);
+
+  async function lock() {
+    const result = await sendRequest('lock');
+    if (!result.ok) setFailure(result.error.message);
+    await refresh();
+  }
+
+  return (
+    <div class="options">
+      <header class="bar">
+        <span class="brand"><img src="/icon/32.png" alt="" width="24" height="24" /> Twofold</span>
+      </header>
+      <main>
+        {failure && <p class="error banner" role="alert">{failure}</p>}
+        {status === null && !failure && <p class="muted" aria-busy="true">Opening…</p>}
+        {status?.state === 'new' && (
+          <section class="card" aria-labelledby="new-title">
+            <h1 id="new-title">Twofold is not set up yet</h1>
+            <p>
+              Click the Twofold icon in your browser’s toolbar and choose a master password there. Then come back to
+              this page for the settings.
+            </p>
+            <button type="button" onClick={() => void refresh()}>I have set it up</button>
+          </section>
+        )}
+        {status?.state === 'locked' && (
+          <div class="card">
+            <UnlockScreen onDone={refresh} retryAt={status.retryAt} />
+          </div>
+        )}
+        {status?.state === 'damaged' && (
+          <section class="card" aria-labelledby="damaged-title">
+            <h1 id="damaged-title">Your vault cannot be read</h1>
+            <p class="error" role="alert">{status.message}</p>
+          </section>
+        )}
+        {status?.state === 'unlocked' && (
+          <>
+            <h1 class="page-title">Twofold settings</h1>
+            <SecuritySettings onLock={lock} />
+            <ChangePasswordForm />
+          </>
+        )}
+        {status !== null && (
+          <>
+            <WhatIsStored />
+            <AboutSection />
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { test, expect } from './fixtures';
+import { expectAccessible } from './support/axe';
+
+const PASSWORD = 'correct horse battery';
+
+test('the popup screens have no serious accessibility violations', async ({ openPopup }) => {
+  const popup = await openPopup();
+  await expect(popup.heading()).toHaveText('Welcome to Twofold');
+  await expectAccessible(popup.page, 'popup: set up');
+
+  await popup.setUp('short', 'other');
+  await expect(popup.page.locator('.field--error')).not.toHaveCount(0);
+  await expectAccessible(popup.page, 'popup: set up with an error');
+
+  await popup.setUp(PASSWORD);
+  await expect(popup.page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+  await expectAccessible(popup.page, 'popup: empty list');
+
+  await popup.addAccount({ issuer: 'Amazon', label: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' });
+  await popup.addAccount({ issuer: 'PayPal', label: 'alice.paypal@example.com', secret: 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF' });
+  await expect(popup.rows()).toHaveCount(2);
+  await expectAccessible(popup.page, 'popup: account list');
+
+  await popup.lockNow();
+  await expectAccessible(popup.page, 'popup: unlock');
+  await popup.unlock('not my password');
+  await expect(popup.page.getByRole('alert')).toContainText('That password is not right');
+  await expectAccessible(popup.page, 'popup: unlock with an error');
+});
