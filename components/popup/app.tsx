@@ -62,29 +62,32 @@ export function App() {
         <button type="button" class="icon-button" aria-label="Settings" title="Settings"
           onClick={() => void browser.runtime.openOptionsPage()}>⚙</button>
       </header>
-      {failure && (
-        <p class="error banner" role="alert">
-          {failure} <button type="button" class="link" onClick={() => setFailure(null)}>Dismiss</button>
-        </p>
-      )}
-      {notice && <p class="notice banner" role="status">{notice}</p>}
-      {status === null && !failure && <p class="screen muted" aria-busy="true">Opening…</p>}
-      {status?.state === 'new' && <SetupScreen onDone={refresh} />}
-      {status?.state === 'locked' && <UnlockScreen onDone={refresh} retryAt={status.retryAt} />}
-      {status?.state === 'damaged' && (
-        <section class="screen" aria-labelledby="damaged-title">
-          <h1 id="damaged-title">Your vault cannot be read</h1>
-          <p class="error" role="alert">{status.message}</p>
-        </section>
-      )}
-      {unlocked && view === 'list' && <ScanPanel tabId={tabId} onSaved={() => setListVersion(listVersion + 1)} />}
-      {unlocked && view === 'list' && <AccountList key={listVersion} onAdd={() => setView('add')} onError={onError} />}
-      {unlocked && view === 'add' && (
-        <AddAccountForm
-          onCancel={() => setView('list')}
-          onDone={(message) => { setNotice(message); setView('list'); }}
-        />
-      )}
+      <main>
+        {failure && (
+          <p class="error banner" role="alert">
+            {failure} <button type="button" class="link" onClick={() => setFailure(null)}>Dismiss</button>
+          </p>
+        )}
+        {notice && <p class="notice banner" role="status">{notice}</p>}
+        {status === null && !failure && <p class="screen muted" aria-busy="true">Opening…</p>}
+        {status?.state === 'new' && <SetupScreen onDone={refresh} />}
+        {status?.state === 'locked' && <UnlockScreen onDone={refresh} retryAt={status.retryAt} />}
+        {status?.state === 'damaged' && (
+          <section class="screen" aria-labelledby="damaged-title">
+            <h1 id="damaged-title">Your vault cannot be read</h1>
+            <p class="error" role="alert">{status.message}</p>
+          </section>
+        )}
+        {unlocked && view === 'list' && <h1 class="visually-hidden">Your accounts</h1>}
+        {unlocked && view === 'list' && <ScanPanel tabId={tabId} onSaved={() => setListVersion(listVersion + 1)} />}
+        {unlocked && view === 'list' && <AccountList key={listVersion} onAdd={() => setView('add')} onError={onError} />}
+        {unlocked && view === 'add' && (
+          <AddAccountForm
+            onCancel={() => setView('list')}
+            onDone={(message) => { setNotice(message); setView('list'); }}
+          />
+        )}
+      </main>
     </div>
   );
 }

@@ -72,20 +72,19 @@ export function createVaultHandlers(vault: VaultService, now: () => number = Dat
 
     getSettings: () => settingsItem.getValue(),
 
-    async setSettings(patch) {
-      const current = await settingsItem.getValue();
-      const next = { ...current };
-      if (patch.autoLockMinutes !== undefined) {
-        const minutes = patch.autoLockMinutes;
-        if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) {
-          throw new InvalidInputError('Choose an auto-lock time between 1 minute and 24 hours, or never.', { field: 'autoLockMinutes' });
+    setSettings(patch) {
+      return vault.updateSettings((current) => {
+        const next = { ...current };
+        if (patch.autoLockMinutes !== undefined) {
+          const minutes = patch.autoLockMinutes;
+          if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) {
+            throw new InvalidInputError('Choose an auto-lock time between 1 minute and 24 hours, or never.', { field: 'autoLockMinutes' });
+          }
+          next.autoLockMinutes = minutes;
         }
-        next.autoLockMinutes = minutes;
-      }
-      if (patch.lockOnSystemLock !== undefined) next.lockOnSystemLock = Boolean(patch.lockOnSystemLock);
-      await settingsItem.setValue(next);
-      await vault.touch();
-      return next;
+        if (patch.lockOnSystemLock !== undefined) next.lockOnSystemLock = Boolean(patch.lockOnSystemLock);
+        return next;
+      });
     },
   };
 }

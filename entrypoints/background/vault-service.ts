@@ -17,7 +17,7 @@ import {
 import { checkNewPassword } from '@/utils/vault/password-policy';
 import { fromBase64, toBase64 } from '@/utils/vault/base64';
 import type { AccountEntry } from '@/utils/otp/account';
-import type { VaultStatus } from '@/utils/messages';
+import type { Settings, VaultStatus } from '@/utils/messages';
 import {
   StorageFailedError,
   TooManyAttemptsError,
@@ -77,22 +77,32 @@ export class VaultService {
   async unlock(password: string): Promise<void> {
     const stored = await vaultItem.getValue();
     if (stored == null) throw new VaultMissingError();
+    const { dataKey, entries, file } = await this.withBackoff(() => unlockVault<AccountEntry>(stored, password));
+    await dataKeyItem.setValue(toBase64(dataKey));
+    this.cache = { checksum: file.checksum, entries };
+    await this.touch();
+  }
+
+  /**
+   * Runs a check of the master password under the growing delay: refused while the delay
+   * runs, a wrong password counts, a right one resets the count. Unlock and password change
+   * share it, so neither can be used to guess faster than the other allows.
+   */
+  private async withBackoff<R>(attempt: () => Promise<R>): Promise<R> {
     const failures = await unlockFailuresItem.getValue();
     const now = Date.now();
     const retryAt = failures.lastAt + unlockDelayMs(failures.count);
     if (retryAt > now) throw new TooManyAttemptsError(retryAt, now);
     try {
-      const { dataKey, entries, file } = await unlockVault<AccountEntry>(stored, password);
-      await dataKeyItem.setValue(toBase64(dataKey));
+      const result = await attempt();
       await unlockFailuresItem.setValue({ count: 0, lastAt: 0 });
-      this.cache = { checksum: file.checksum, entries };
+      return result;
     } catch (error) {
       if (error instanceof TwofoldError && error.code === ErrorCode.WrongPassword) {
         await unlockFailuresItem.setValue({ count: failures.count + 1, lastAt: Date.now() });
       }
       throw error;
     }
-    await this.touch();
   }
 
   /** Forgets the data key and the decrypted cache. */
@@ -132,9 +142,21 @@ export class VaultService {
     await this.serialized(async () => {
       const stored = await vaultItem.getValue();
       if (stored == null) throw new VaultMissingError();
-      const file = await changeVaultPassword(stored, oldPassword, newPassword);
+      const file = await this.withBackoff(() => changeVaultPassword(stored, oldPassword, newPassword));
       await this.write(file);
     });
+    if (await dataKeyItem.getValue()) await this.touch();
+  }
+
+  /** Changes settings in the write queue, so two pages changing them at once lose nothing. */
+  async updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+    const next = await this.serialized(async () => {
+      const updated = change(await settingsItem.getValue());
+      await settingsItem.setValue(updated);
+      return updated;
+    });
+    if (await dataKeyItem.getValue()) await this.touch();
+    return next;
   }
 
   /** Restarts the auto-lock countdown after vault use (no-op when set to never). */
