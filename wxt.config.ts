@@ -10,6 +10,8 @@ const isE2eBuild = process.env.TWOFOLD_E2E === '1';
 
 export default defineConfig({
   imports: false,
+  // Firefox too gets Manifest V3 (WXT's default for Firefox is still MV2).
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: isE2eBuild ? '.output-e2e' : '.output',
   vite: () => ({
@@ -20,7 +22,18 @@ export default defineConfig({
     name: 'Twofold Authenticator',
     description:
       'Two-step verification codes: scan the setup QR code from the page, keep secrets encrypted, fill codes in one click.',
-    permissions: ['storage', 'activeTab', 'alarms', 'idle', 'scripting'],
+    permissions: ['storage', 'activeTab', 'alarms', 'idle', 'scripting', 'contextMenus'],
+    // One-click fill: the inline button runs on the sites the user bound, each granted on its own
+    // (asked from the popup); nothing on hosts at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'fill-code': {
+        // Alt+Shift+F is free in Chrome, Edge and Firefox; on macOS Option+Shift+F types "Ï",
+        // so Control+Shift+F there. Users can change it on the browser's shortcuts page.
+        suggested_key: { default: 'Alt+Shift+F', mac: 'MacCtrl+Shift+F' },
+        description: 'Fill the one-time code into this page',
+      },
+    },
     ...(isE2eBuild ? { host_permissions: ['<all_urls>'] } : {}),
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
@@ -30,7 +43,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'twofold@twofold.example', strict_min_version: '115.0' },
+            // 140 (an ESR): optional_host_permissions in MV3 and data_collection_permissions.
+            gecko: {
+              id: 'twofold@twofold.example',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
