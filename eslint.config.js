@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // The pure core: no browser, no DOM, no Node (it is unit-tested in Node and runs in the worker).
-    files: ['utils/otp/**/*.ts', 'utils/vault/**/*.ts', 'utils/qr/**/*.ts', 'utils/fields/**/*.ts', 'utils/site/**/*.ts', 'utils/accounts/**/*.ts'],
+    files: ['utils/otp/**/*.ts', 'utils/vault/**/*.ts', 'utils/qr/**/*.ts', 'utils/fields/**/*.ts', 'utils/site/**/*.ts', 'utils/accounts/**/*.ts', 'utils/import/**/*.ts', 'utils/backup/**/*.ts'],
     ignores: ['**/*.test.ts', 'utils/otp/fuzz-helpers.ts'],
     rules: {
       'no-restricted-imports': ['error', noBrowserImports],

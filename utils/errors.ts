@@ -26,6 +26,8 @@ export const ErrorCode = {
   NotAnOtpQr: 'not-an-otp-qr',
   CaptureFailed: 'capture-failed',
   Internal: 'internal',
+  ImportFailed: 'import-failed',
+  BackupUnreadable: 'backup-unreadable',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -180,5 +182,50 @@ export class FillNotAllowedError extends TwofoldError {
 export class FillNeedsConfirmationError extends TwofoldError {
   constructor(site: string) {
     super(ErrorCode.Forbidden, `This account is not used on ${site}. Confirm before Twofold fills it there.`);
+  }
+}
+
+/** Why a whole import file was refused (each value is a stable string for the UI and tests). */
+export const ImportFailure = {
+  /** The file matches none of the formats Twofold reads. */
+  UnknownFormat: 'unknown-format',
+  /** The file is of a known kind but cut short or corrupted. */
+  Damaged: 'damaged',
+  /** A known format in a variant Twofold cannot read (e.g. an encrypted Bitwarden export). */
+  Unsupported: 'unsupported',
+  /** The file is larger than Twofold reads. */
+  TooLarge: 'too-large',
+} as const;
+export type ImportFailure = (typeof ImportFailure)[keyof typeof ImportFailure];
+
+/**
+ * A file offered for import that cannot be read at all (no account was taken from it). Records that
+ * fail one by one are not errors: the import preview lists them as problems.
+ */
+export class ImportError extends TwofoldError {
+  readonly failure: ImportFailure;
+  constructor(failure: ImportFailure, message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.ImportFailed, message, options);
+    this.failure = failure;
+  }
+}
+
+/** Why a Twofold backup file could not be restored (a wrong password is WrongPasswordError). */
+export const BackupFailure = {
+  /** Not a Twofold backup file at all. */
+  NotABackup: 'not-a-backup',
+  /** A Twofold backup that is cut short, edited or corrupted. */
+  Damaged: 'damaged',
+  /** A backup written by a newer Twofold, in a format version this one does not know. */
+  TooNew: 'too-new',
+} as const;
+export type BackupFailure = (typeof BackupFailure)[keyof typeof BackupFailure];
+
+/** A backup file that cannot be restored; `failure` says why. Nothing was changed. */
+export class BackupUnreadableError extends TwofoldError {
+  readonly failure: BackupFailure;
+  constructor(failure: BackupFailure, message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.BackupUnreadable, message, options);
+    this.failure = failure;
   }
 }

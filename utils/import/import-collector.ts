@@ -1,0 +1,70 @@
+/**
+ * Gathers the accounts and the problems of one import: every record goes through validateDraft,
+ * so an imported account obeys exactly the rules of one typed in by hand.
+ */
+import { InvalidInputError } from '../errors';
+import type { AccountDraft } from '../otp/account';
+import { nameLength, normalizeName, truncateName } from '../otp/draft-rules';
+import { type DraftInput, validateDraft } from '../otp/validate-draft';
+import type { ImportProblem, ParsedImport } from './import-types';
+
+/** Longest name shown in a problem's record label, in code points. */
+const SHOWN_NAME_LENGTH = 60;
+
+/**
+ * Names a record for a problem list: "entry 3 (GitHub)", or "entry 3" when it has no name.
+ * @param noun "entry", "item", "line"…
+ * @param position counted from 1, as people count.
+ */
+export function describeRecord(noun: string, position: number, ...names: unknown[]): string {
+  const shown = names
+    .filter((name): name is string => typeof name === 'string')
+    .map(normalizeName)
+    .filter((name) => name !== '')
+    .filter((name, i, all) => all.indexOf(name) === i)
+    .join(': ');
+  if (shown === '') return `${noun} ${position}`;
+  const cut = nameLength(shown) > SHOWN_NAME_LENGTH ? `${[...shown].slice(0, SHOWN_NAME_LENGTH).join('')}…` : shown;
+  return `${noun} ${position} (${cut})`;
+}
+
+/** Reads a JSON value as text for a draft field: strings as they are, finite numbers in decimal. */
+export function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** Collects accounts and problems in file order. */
+export class ImportCollector {
+  readonly accounts: AccountDraft[] = [];
+  readonly problems: ImportProblem[] = [];
+
+  /**
+   * Checks one record with validateDraft and keeps it, or lists it with the reason it was refused.
+   * Names longer than the limit are cut (as the URI parsers do) rather than refused.
+   */
+  add(record: string, input: DraftInput): void {
+    const issuer = truncateName(normalizeName(input.issuer ?? ''));
+    const label = truncateName(normalizeName(input.label ?? ''));
+    if (issuer === '' && label === '') {
+      this.skip(record, 'It has neither a service name nor an account name, so it could not be told apart from the others.');
+      return;
+    }
+    try {
+      this.accounts.push(validateDraft({ ...input, issuer, label }));
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      this.skip(record, error.message);
+    }
+  }
+
+  /** Lists a record that is not imported. */
+  skip(record: string, reason: string): void {
+    this.problems.push({ record, reason });
+  }
+
+  result(): ParsedImport {
+    return { accounts: this.accounts, problems: this.problems };
+  }
+}

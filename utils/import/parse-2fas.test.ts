@@ -1,0 +1,131 @@
+import { createCipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ImportError, ImportFailure, WrongPasswordError } from '../errors';
+import type { AccountDraft } from '../otp/account';
+import { isTwoFasBackup, parseTwoFas } from './parse-2fas';
+
+const SECRET_A = 'JBSWY3DPEHPK3PXP';
+const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const PASSWORD = 'two factor, four words';
+
+type Json = Record<string, unknown>;
+
+/** A 2FAS service as the backup lays it out (schemaVersion 4). */
+const service = (name: string, secret: string | undefined, otp: Json): Json => ({
+  name,
+  ...(secret !== undefined && { secret }),
+  updatedAt: 1_700_000_000_000,
+  otp: { link: '', label: '', account: '', issuer: '', digits: 6, period: 30, algorithm: 'SHA1', tokenType: 'TOTP', source: 'Manual', ...otp },
+  order: { position: 0 },
+  icon: { selected: 'Label', label: { text: name.slice(0, 2), backgroundColor: 'Orange' } },
+});
+
+const backup = (services: Json[], extra: Json = {}): Json => ({
+  services,
+  groups: [],
+  updatedAt: 1_700_000_000_000,
+  schemaVersion: 4,
+  appVersionCode: 5_000_000,
+  appVersionName: '5.0.0',
+  appOrigin: 'android',
+  ...extra,
+});
+
+/** "base64(ciphertext‖tag):base64(salt):base64(iv)" with PBKDF2-SHA256 ×10,000 and AES-256-GCM. */
+function seal(plain: string, password: string, salt = randomBytes(256)): string {
+  const key = pbkdf2Sync(password, salt, 10_000, 32, 'sha256');
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return [data, salt, iv].map((part) => part.toString('base64')).join(':');
+}
+
+const REFERENCE = 'a fixed reference text the app encrypts to check the password';
+
+function encryptedBackup(services: Json[], password: string): Json {
+  const salt = randomBytes(256);
+  return backup([], { servicesEncrypted: seal(JSON.stringify(services), password, salt), reference: seal(REFERENCE, password, salt) });
+}
+
+const draft = (fields: Partial<AccountDraft>): AccountDraft => ({
+  kind: 'totp',
+  issuer: '',
+  label: '',
+  secret: SECRET_A,
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  ...fields,
+});
+
+const services = [
+  service('GitHub', SECRET_A, { account: 'alice', issuer: 'GitHub' }),
+  service('Corp', SECRET_B, { account: 'bob', issuer: null, tokenType: 'HOTP', counter: 3, digits: 8, algorithm: 'SHA256' }),
+  service('Steam', SECRET_B, { account: 'gamer', tokenType: 'STEAM', digits: 5 }),
+  service('', SECRET_A, { account: 'carol', issuer: 'Fallback Inc', period: 60 }),
+];
+const drafts = [
+  draft({ issuer: 'GitHub', label: 'alice' }),
+  draft({ kind: 'hotp', issuer: 'Corp', label: 'bob', secret: SECRET_B, counter: 3, digits: 8, algorithm: 'SHA256' }),
+  draft({ kind: 'steam', issuer: 'Steam', label: 'gamer', secret: SECRET_B, digits: 5 }),
+  draft({ issuer: 'Fallback Inc', label: 'carol', period: 60 }),
+];
+
+describe('parseTwoFas', () => {
+  it('reads a plain backup', async () => {
+    expect(isTwoFasBackup(backup(services))).toBe(true);
+    expect(await parseTwoFas(backup(services))).toEqual({ accounts: drafts, problems: [] });
+  });
+
+  it('lists unreadable services with reasons and imports the rest', async () => {
+    const mixed = [
+      services[0],
+      service('NoKey', undefined, { account: 'x' }),
+      service('Weird', SECRET_A, { account: 'y', tokenType: 'YANDEX' }),
+      service('Short', 'ABC', { account: 'z' }),
+      service('Slow', SECRET_A, { account: 'w', period: 0 }),
+      services[1],
+    ];
+    const result = await parseTwoFas(backup(mixed as Json[]));
+    expect(result.accounts).toEqual([drafts[0], drafts[1]]);
+    expect(result.problems).toEqual([
+      { record: 'entry 2 (NoKey: x)', reason: 'This entry has no secret key.' },
+      { record: 'entry 3 (Weird: y)', reason: expect.stringContaining('“yandex” is not one of them') },
+      { record: 'entry 4 (Short: z)', reason: expect.stringContaining('3 characters') },
+      { record: 'entry 5 (Slow: w)', reason: expect.stringContaining('at least 1 second') },
+    ]);
+  });
+
+  it('opens a password-protected backup', async () => {
+    const file = encryptedBackup(services, PASSWORD);
+    expect(isTwoFasBackup(file)).toBe(true);
+    expect(await parseTwoFas(file, PASSWORD)).toEqual({ accounts: drafts, problems: [] });
+  });
+
+  it('asks for the password when none is given', async () => {
+    expect(await parseTwoFas(encryptedBackup(services, PASSWORD))).toEqual({ accounts: [], problems: [], needsPassword: true });
+  });
+
+  it('refuses a wrong password with WrongPasswordError', async () => {
+    await expect(parseTwoFas(encryptedBackup(services, PASSWORD), 'not it')).rejects.toBeInstanceOf(WrongPasswordError);
+  });
+
+  it('calls a backup damaged when the reference opens but the services do not', async () => {
+    const file = encryptedBackup(services, PASSWORD);
+    const [data, salt, iv] = String(file.servicesEncrypted).split(':');
+    const bytes = Buffer.from(data ?? '', 'base64');
+    bytes[5] = (bytes[5] ?? 0) ^ 0x80;
+    const tampered = { ...file, servicesEncrypted: [bytes.toString('base64'), salt, iv].join(':') };
+    const error = await parseTwoFas(tampered, PASSWORD).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).failure).toBe(ImportFailure.Damaged);
+  });
+
+  it.each([
+    { name: 'two fields instead of three', value: 'AAAA:BBBB' },
+    { name: 'a field that is not base64', value: 'AAAA*:BBBB:CCCC' },
+  ])('calls an encrypted field with $name damaged', async ({ value }) => {
+    await expect(parseTwoFas(backup([], { servicesEncrypted: value }), PASSWORD)).rejects.toMatchObject({ failure: ImportFailure.Damaged });
+  });
+});
