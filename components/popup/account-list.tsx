@@ -1,8 +1,26 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AccountView, CodeView } from '@/utils/messages';
+import type { AccountView, CodeView, FillTarget } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { formatCode } from '@/utils/accounts/format-code';
 import { displayName } from '@/utils/accounts/display-name';
+import { FillConfirm } from './fill-confirm';
+import { FillSiteAccess, requestFillButton } from './fill-site-access';
+
+/** An unbound fill waiting for the user's answer. */
+interface Asking {
+  account: AccountView;
+  target: Extract<FillTarget, { state: 'unbound' }>;
+}
+
+/**
+ * The tab to fill: the one named by `?tab=` (the unlock window a page opened for its own tab),
+ * else the background picks the active tab.
+ */
+function tabToFill(): number | undefined {
+  const value = new URLSearchParams(location.search).get('tab');
+  const id = value === null ? NaN : Number(value);
+  return Number.isInteger(id) && id >= 0 ? id : undefined;
+}
 
 interface ListData {
   accounts: AccountView[];
@@ -13,14 +31,18 @@ interface ListData {
 
 /**
  * The live code list. One timer ticks every row's countdown; the codes are fetched again
- * from the background only when the first of them expires.
+ * from the background only when the first of them expires. Clicking a code copies it and,
+ * when the tab has a code field, fills it there (asking first on a site the account is not
+ * bound to, and warning loudly on a look-alike of a bound site).
  */
 export function AccountList({ onAdd, onError }: { onAdd: () => void; onError: (message: string) => void }) {
   const [data, setData] = useState<ListData | null>(null);
   const [now, setNow] = useState(Date.now());
   const [toast, setToast] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [asking, setAsking] = useState<Asking | null>(null);
   const loading = useRef(false);
+  const tabId = useRef(tabToFill());
 
   async function load() {
     if (loading.current) return;
@@ -64,6 +86,31 @@ export function AccountList({ onAdd, onError }: { onAdd: () => void; onError: (m
     }
   }
 
+  /** Copies the code, then fills it into the tab when it has a code field. */
+  async function useCode(account: AccountView, code: string) {
+    setAsking(null);
+    await copy(account, code);
+    const check = await sendRequest('checkFillTarget', { id: account.id, tabId: tabId.current });
+    // No fillable tab (a browser page, no code field, no access): copying was all there was to do.
+    if (!check.ok || check.value.state === 'unavailable') return;
+    if (check.value.state === 'unbound') {
+      setAsking({ account, target: check.value });
+      return;
+    }
+    await fill(account, {});
+  }
+
+  async function fill(account: AccountView, answer: { confirmed?: boolean; bindSite?: boolean }, site?: string) {
+    setAsking(null);
+    // Dispatched before the permission prompt below, which may close this popup.
+    const filling = sendRequest('fillActiveTab', { id: account.id, tabId: tabId.current, ...answer });
+    if (answer.bindSite && site !== undefined) void requestFillButton([site]);
+    const result = await filling;
+    if (!result.ok) return onError(result.error.message);
+    setToast(result.value.filled ? `Filled and copied the code for ${displayName(account)}` : `Copied the code for ${displayName(account)}`);
+    if (answer.bindSite) await load();
+  }
+
   async function remove(id: string) {
     const result = await sendRequest('deleteAccount', { id });
     setConfirming(null);
@@ -103,7 +150,8 @@ export function AccountList({ onAdd, onError }: { onAdd: () => void; onError: (m
                 {account.issuer && account.label && <span class="account__label">{account.label}</span>}
               </div>
               <button type="button" class="code" data-code={view.code} aria-label={`Copy code ${formatCode(view.code)} for ${name}`}
-                onClick={() => void copy(account, view.code)}>
+                title="Copy, and fill into the page when it asks for a code"
+                onClick={() => void useCode(account, view.code)}>
                 {formatCode(view.code)}
               </button>
               {remaining !== undefined && <Countdown remaining={remaining} period={account.period} />}
@@ -113,6 +161,12 @@ export function AccountList({ onAdd, onError }: { onAdd: () => void; onError: (m
               {account.kind === 'hotp' && (
                 <button type="button" class="small" onClick={() => void nextHotp(account.id)} aria-label={`Next code for ${name}`}>Next</button>
               )}
+              {asking?.account.id === account.id && (
+                <FillConfirm name={name} target={asking.target}
+                  onFill={(remember) => void fill(account, remember ? { bindSite: true } : { confirmed: true }, asking.target.site)}
+                  onCancel={() => setAsking(null)} />
+              )}
+              <FillSiteAccess sites={account.sites} name={name} />
               {confirming === account.id ? (
                 <div class="confirm" role="group" aria-label={`Delete ${name}?`}>
                   <span>Delete {name}? Its codes will be gone from Twofold.</span>

@@ -56,13 +56,16 @@ interface ProbeResult {
   targetIsFirst: boolean;
   reasons: string[];
   received: string;
+  /** What the always-on detector (entrypoints/autofill) says: it must never miss a real field. */
+  quick: boolean;
 }
 
 const PROBE_ENTRY = `
 import { collectFields, collectPageContext } from './utils/fields-dom/collect-fields';
 import { planFill } from './utils/fields/plan-fill';
 import { fillPlan } from './utils/fields-dom/fill-fields';
-globalThis.__twofold = { collectFields, collectPageContext, planFill, fillPlan };
+import { mayHoldCodeField } from './entrypoints/autofill/quick-detect';
+globalThis.__twofold = { collectFields, collectPageContext, planFill, fillPlan, mayHoldCodeField };
 `;
 
 // Runs in the page: collect + plan, and compare the planned field with the expected target.
@@ -91,6 +94,7 @@ const PROBE = `(target) => {
     targetIsFirst: wanted !== null && wanted === first,
     reasons: plan === null ? [] : plan.reasons,
     received: String(globalThis.__received),
+    quick: tf.mayHoldCodeField(document, document),
   };
 }`;
 
@@ -182,6 +186,7 @@ describe('fill fixtures: in Chromium', () => {
         return;
       }
       expect(probe.kind, probe.reasons.join('; ')).toBe(e.expect);
+      expect(probe.quick, 'the always-on detector misses this field').toBe(true);
       expect(probe.targetFound, `target ${e.target} not in page`).toBe(true);
       expect(probe.targetIsFirst, `planned another field: ${probe.reasons.join('; ')}`).toBe(true);
       if (e.expect === 'split') expect(probe.boxes).toBe(e.boxes);

@@ -185,7 +185,8 @@ describe('planFill: never qualifies', () => {
     { d: { type: 'password', name: 'otp' }, reason: 'password' },
     { d: { type: 'email', name: 'otp' }, reason: 'e-mail' },
     { d: { type: 'search', name: 'otp' }, reason: 'search' },
-    { d: { type: 'tel', name: 'otp' }, reason: 'SMS' },
+    { d: { type: 'tel', name: 'code' }, reason: 'phone number' },
+    { d: { type: 'tel', name: 'mobile' }, reason: 'phone' },
     { d: { type: 'checkbox', name: 'otp' }, reason: 'checkbox' },
     { d: { visible: false, name: 'otp' }, reason: 'not visible' },
     { d: { disabled: true, name: 'otp' }, reason: 'disabled' },
@@ -197,6 +198,24 @@ describe('planFill: never qualifies', () => {
     expect(score).toBe(-Infinity);
     expect(reasons.join(' ')).toContain(reason);
     expect(planFill([field(d)], PAGE)).toBeNull();
+  });
+});
+
+describe('planFill: type=tel code fields', () => {
+  it.each([
+    { why: 'one-time-code autocomplete', d: { type: 'tel', autocomplete: 'one-time-code' }, expected: true },
+    { why: 'otp name (Amazon)', d: { type: 'tel', name: 'otpCode', label: 'Enter OTP' }, expected: true },
+    { why: 'totp id (Google)', d: { type: 'tel', id: 'totpPin', ariaLabel: 'Enter code', nearbyText: 'Get a verification code from the Google Authenticator app' }, expected: true },
+    { why: 'bare code, authenticator nearby (Microsoft)', d: { type: 'tel', name: 'otc', placeholder: 'Code', nearbyText: 'Enter the code displayed in the Microsoft Authenticator app on your mobile device' }, expected: true },
+    { why: 'country code', d: { type: 'tel', name: 'countryCode', nearbyText: 'Phone number' }, expected: false },
+    { why: 'authenticator words on the field', d: { type: 'tel', ariaLabel: 'Code from your authenticator app' }, expected: true },
+    { why: 'bare code only', d: { type: 'tel', name: 'code', nearbyText: 'Enter the code' }, expected: false },
+    { why: 'phone words just before', d: { type: 'tel', autocomplete: 'one-time-code', nearbyText: 'Your mobile number' }, expected: false },
+    { why: 'phone words about the app', d: { type: 'tel', autocomplete: 'one-time-code', nearbyText: 'Open the authenticator app on your phone' }, expected: true },
+    { why: 'phone label', d: { type: 'tel', name: 'otp', label: 'Phone' }, expected: false },
+  ])('$why → $expected', ({ d, expected }) => {
+    const plan = planFill([field(d)], PAGE);
+    expect(plan !== null).toBe(expected);
   });
 });
 

@@ -58,13 +58,15 @@ export const WEIGHTS = {
 /** Minimum score for a plan. */
 export const THRESHOLD = 30;
 
-/** Types that can hold a code. Everything else never qualifies, see `ineligibleTypeReason`. */
-const CODE_TYPES: ReadonlySet<string> = new Set(['text', '', 'number']);
+/**
+ * Types that can hold a code. `tel` too, on strong evidence only (see `telVerdict`): Amazon,
+ * Google, Microsoft and PayPal ask for authenticator codes in `type=tel` fields to get the digit
+ * keyboard on phones. Everything else never qualifies, see `INELIGIBLE_TYPE_REASON`.
+ */
+const CODE_TYPES: ReadonlySet<string> = new Set(['text', '', 'number', 'tel']);
 
 /** Why a type never holds an authenticator code. */
 const INELIGIBLE_TYPE_REASON: Readonly<Record<string, string>> = {
-  // SMS codes go to phone-number fields, and a phone number must never receive a TOTP.
-  tel: 'type=tel is a phone number (an SMS flow), not an authenticator code',
   password: 'type=password is a password',
   email: 'type=email is an e-mail address',
   search: 'type=search is a search box',
@@ -252,6 +254,28 @@ function pageSignals(page: PageContext, cache: TextCache): number {
   return classifyCached(page.title, cache) | classifyCached(page.headingText, cache);
 }
 
+/**
+ * A `type=tel` field is a phone number unless the code evidence is strong: the one-time-code
+ * autocomplete token, one-time-code/authenticator words on the field itself, or a bare "code" on
+ * the field with such words just before it or in its form (Microsoft's "Code" under "Enter the
+ * code displayed in the Authenticator app"; split boxes, which rarely name themselves, need only
+ * the words around them); and no phone words just before it that are not about an authenticator
+ * app ("Enter your mobile number").
+ * Returns null when the field may stay, or the reason it may not.
+ */
+function telVerdict(d: FieldDescriptor, own: number, cache: TextCache, split: boolean): string | null {
+  if (d.type !== 'tel') return null;
+  const strong = Signal.OneTimeCode | Signal.AuthenticatorApp;
+  const nearby = classifyCached(d.nearbyText, cache);
+  const around = split || (own & Signal.Code) !== 0 ? nearby | classifyCached(d.formText, cache) : 0;
+  const evidence = ONE_TIME_CODE_AUTOCOMPLETE.test(d.autocomplete) || (own & strong) !== 0 || (around & strong) !== 0;
+  if (!evidence) return 'type=tel without strong one-time-code evidence is a phone number';
+  if ((nearby & Signal.Phone) !== 0 && (nearby & Signal.AuthenticatorApp) === 0) {
+    return 'type=tel with phone words just before it is a phone number';
+  }
+  return null;
+}
+
 /** The single-field score; reasons only when asked for. */
 function scoreSingle(d: FieldDescriptor, pageMask: number, cache: TextCache, reasons: string[] | null): number {
   const out = disqualification(d);
@@ -263,7 +287,13 @@ function scoreSingle(d: FieldDescriptor, pageMask: number, cache: TextCache, rea
     reasons?.push(`maxlength=${d.maxLength} is too short for a code`);
     return -Infinity;
   }
-  let score = scoreEvidence(d, ownSignals(d, cache), pageMask, cache, reasons);
+  const own = ownSignals(d, cache);
+  const tel = telVerdict(d, own, cache, false);
+  if (tel !== null) {
+    reasons?.push(tel);
+    return -Infinity;
+  }
+  let score = scoreEvidence(d, own, pageMask, cache, reasons);
   if (score === -Infinity) return score;
   if (d.maxLength !== null && d.maxLength >= 6 && d.maxLength <= 8) {
     score += WEIGHTS.codeMaxLength;
@@ -337,6 +367,11 @@ function scoreSplit(
   const first = fields[run[0]!]!;
   let own = 0;
   for (const index of run) own |= ownSignals(fields[index]!, cache);
+  const tel = telVerdict(first, own, cache, true);
+  if (tel !== null) {
+    reasons?.push(tel);
+    return -Infinity;
+  }
   let score = scoreEvidence(first, own, pageMask, cache, reasons);
   if (score === -Infinity) return score;
   score += WEIGHTS.splitShape;

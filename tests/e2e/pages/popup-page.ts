@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { TwofoldBrowser } from '../support/launch';
 
 /** The popup as a user sees it, in words a test can read like a story. */
 export class PopupPage {
@@ -63,5 +64,41 @@ export class PopupPage {
   /** Issuer names in list order. */
   async issuers(): Promise<string[]> {
     return this.page.locator('.account__issuer').allTextContents();
+  }
+
+  /**
+   * Opens the popup (as a tab) for filling into tab `tabId`: what the popup does for the active
+   * tab, or the unlock window a page opened, does here for that tab.
+   */
+  static async openFor(twofold: TwofoldBrowser, tabId: number): Promise<PopupPage> {
+    const page = await twofold.context.newPage();
+    await page.goto(`chrome-extension://${twofold.extensionId}/popup.html?tab=${tabId}`);
+    return new PopupPage(page);
+  }
+
+  /** Clicks a row's code: copies it, and fills it into the tab when that has a code field. */
+  async clickCode(issuer: string): Promise<void> {
+    await this.row(issuer).first().locator('button.code').click();
+  }
+
+  /**
+   * Saves an account bound to `sites`, the way enrollment from a tab does (the add form has no
+   * site field): through the same request the form sends.
+   */
+  async saveBoundAccount(account: { issuer: string; label?: string; secret: string; digits?: number; sites: string[] }): Promise<void> {
+    const reply = await this.page.evaluate(
+      ({ issuer, label, secret, digits, sites }) =>
+        chrome.runtime.sendMessage({
+          channel: 'twofold',
+          name: 'addAccount',
+          args: {
+            form: { kind: 'totp', issuer, label: label ?? '', secret, algorithm: 'SHA1', digits: digits ?? 6, period: 30, counter: 0 },
+            sites,
+            allowDuplicate: true,
+          },
+        }),
+      account,
+    );
+    expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
   }
 }

@@ -1,0 +1,279 @@
+/**
+ * One-click fill, the background's part: codes for content scripts (only for the sender frame's
+ * own site), the popup's "fill into this tab", and the triggers (keyboard command, context menu).
+ *
+ * The content scripts never see a secret: they get one code, for an account bound to the
+ * registrable domain of their frame as `sender` reports it, or one the user just allowed there.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { AccountEntry } from '@/utils/otp/account';
+import type { FillAccounts, FillTarget } from '@/utils/messages';
+import type { FillNowRequest, FillNowResult } from '@/utils/fields-dom/fill-agent-api';
+import { displayName } from '@/utils/accounts/display-name';
+import { registrableDomain } from '@/utils/site/registrable-domain';
+import { lookalikeOf } from '@/utils/site/lookalike';
+import { FillNeedsConfirmationError, FillNotAllowedError, NotFoundError, VaultLockedError } from '@/utils/errors';
+import type { VaultService } from './vault-service';
+import type { ContentHandlers, PageHandlers } from './router';
+import { dataKeyItem } from './storage-items';
+import { FillGrants } from './fill-grants';
+import { codeToFill } from './fill-code';
+import { fillInFrames, frameSite, framesWithField, injectFillAgent, type FrameTarget } from './fill-frames';
+import { syncFillRegistration } from './fill-registration';
+
+/** Content requests of the fill feature. */
+export type FillContentRequestName = 'fillAccounts' | 'fillCode' | 'fillLoadAgent' | 'fillUnlock';
+
+/** The keyboard command's name in the manifest (wxt.config.ts). */
+export const FILL_COMMAND = 'fill-code';
+/** The context menu item's id. */
+export const FILL_MENU_ID = 'twofold-fill';
+/** How long a content script's unlock request waits for the user (ms). */
+const UNLOCK_WAIT_MS = 3 * 60_000;
+
+export interface FillDeps {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+const defaultDeps: FillDeps = {
+  now: Date.now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** The fill handlers: page requests from the popup, content requests from the fill scripts. */
+export function createFillHandlers(
+  vault: VaultService,
+  deps: FillDeps = defaultDeps,
+): { page: PageHandlers<'checkFillTarget' | 'fillActiveTab'>; content: ContentHandlers<FillContentRequestName> } {
+  const grants = new FillGrants(deps.now);
+  const unlockWaits = new UnlockWaits();
+
+  /** The tab a popup request is about, with its URL and site, or why there is none. */
+  async function targetTab(tabId: number | undefined): Promise<{ tab: Browser.tabs.Tab & { id: number }; url: string; site: string } | { reason: string }> {
+    let tab: Browser.tabs.Tab | undefined;
+    try {
+      tab = tabId === undefined ? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0] : await browser.tabs.get(tabId);
+    } catch {
+      tab = undefined;
+    }
+    if (tab?.id === undefined) return { reason: 'There is no open tab to fill.' };
+    const url = tab.url ?? '';
+    const site = registrableDomain(url);
+    if (site === null) return { reason: 'Codes can be filled into web pages only.' };
+    return { tab: tab as Browser.tabs.Tab & { id: number }, url, site };
+  }
+
+  async function findEntry(id: string): Promise<{ entry: AccountEntry; entries: AccountEntry[] }> {
+    const entries = await vault.entries();
+    const entry = entries.find((e) => e.id === id);
+    if (!entry) throw new NotFoundError();
+    return { entry, entries };
+  }
+
+  async function checkTarget(id: string, tabId: number | undefined): Promise<{ target: FillTarget; tabId?: number }> {
+    const { entry, entries } = await findEntry(id);
+    const found = await targetTab(tabId);
+    if ('reason' in found) return { target: { state: 'unavailable', reason: found.reason } };
+    let frames: number[];
+    try {
+      frames = await framesWithField({ tabId: found.tab.id });
+    } catch {
+      // No access to the tab (a browser page, a store page, or no activeTab grant).
+      return { target: { state: 'unavailable', reason: 'Twofold cannot reach this page.' } };
+    }
+    if (frames.length === 0) return { target: { state: 'unavailable', reason: 'No code field on this page.' } };
+    if (entry.sites.includes(found.site)) return { target: { state: 'bound', site: found.site }, tabId: found.tab.id };
+    const host = new URL(found.url).hostname;
+    const lookalike = lookalikeOf(host, entry.sites) ?? lookalikeOf(host, entries.flatMap((e) => e.sites));
+    return {
+      target: { state: 'unbound', site: found.site, ...(lookalike !== null ? { lookalikeOf: lookalike } : {}) },
+      tabId: found.tab.id,
+    };
+  }
+
+  const page: PageHandlers<'checkFillTarget' | 'fillActiveTab'> = {
+    async checkFillTarget({ id, tabId }) {
+      return (await checkTarget(id, tabId)).target;
+    },
+
+    async fillActiveTab({ id, tabId, confirmed, bindSite }) {
+      const { target, tabId: tab } = await checkTarget(id, tabId);
+      if (target.state === 'unavailable' || tab === undefined) return { filled: false };
+      if (target.state === 'unbound') {
+        if (!confirmed && !bindSite) throw new FillNeedsConfirmationError(target.site);
+        if (bindSite) {
+          await vault.update((entries) => {
+            const entry = entries.find((e) => e.id === id);
+            if (!entry) throw new NotFoundError();
+            if (!entry.sites.includes(target.site)) entry.sites = [...entry.sites, target.site];
+            entry.updatedAt = deps.now();
+            return { entries, result: undefined };
+          });
+        } else {
+          grants.grant(tab, target.site, id);
+        }
+      }
+      const results = await fillInFrames({ tabId: tab }, { accountId: id });
+      return { filled: results.some((r) => r.filled) };
+    },
+  };
+
+  const content: ContentHandlers<FillContentRequestName> = {
+    async fillAccounts(_args, sender): Promise<FillAccounts> {
+      const site = await frameSite(sender);
+      if (site === null) return { locked: false, accounts: [] };
+      let entries: AccountEntry[];
+      try {
+        entries = await vault.entries();
+      } catch (error) {
+        if (error instanceof VaultLockedError) return { locked: true };
+        throw error;
+      }
+      return {
+        locked: false,
+        accounts: entries.filter((e) => e.sites.includes(site)).map((e) => ({ id: e.id, name: displayName(e) })),
+      };
+    },
+
+    async fillCode({ accountId }, sender) {
+      const site = await frameSite(sender);
+      if (site === null) throw new FillNotAllowedError(null);
+      const { entry } = await findEntry(String(accountId));
+      if (!entry.sites.includes(site) && !grants.take(sender.tabId, site, entry.id)) throw new FillNotAllowedError(site);
+      const code = await codeToFill(entry, deps);
+      if (entry.kind === 'hotp') {
+        // A counter code is used up once typed: the next fill (and the popup) move on.
+        await vault.update((entries) => {
+          const saved = entries.find((e) => e.id === entry.id);
+          if (saved && saved.counter === entry.counter) saved.counter += 1;
+          return { entries, result: undefined };
+        });
+      }
+      return { code };
+    },
+
+    async fillLoadAgent(_args, sender) {
+      const site = await frameSite(sender);
+      if (site === null) return { loaded: false };
+      try {
+        const entries = await vault.entries();
+        if (!entries.some((e) => e.sites.includes(site))) return { loaded: false };
+      } catch (error) {
+        // Locked: the detector runs only on bound sites, so the button may offer to unlock.
+        if (!(error instanceof VaultLockedError)) throw error;
+      }
+      await injectFillAgent({ tabId: sender.tabId, frameIds: [sender.frameId] });
+      return { loaded: true };
+    },
+
+    async fillUnlock(_args, sender) {
+      if ((await vault.status()).state === 'unlocked') return { unlocked: true };
+      return { unlocked: await unlockWaits.wait(sender.tabId) };
+    },
+  };
+
+  return { page, content };
+}
+
+/**
+ * The unlock window opened for content scripts: one at a time, shared by every frame that
+ * asks, closed once the vault is unlocked.
+ */
+class UnlockWaits {
+  private pending: Promise<boolean> | null = null;
+  private windowId: number | undefined;
+
+  async wait(tabId: number): Promise<boolean> {
+    if (this.pending !== null) {
+      if (this.windowId !== undefined) await browser.windows.update(this.windowId, { focused: true }).catch(() => undefined);
+      return this.pending;
+    }
+    this.pending = this.open(tabId).finally(() => {
+      this.pending = null;
+      this.windowId = undefined;
+    });
+    return this.pending;
+  }
+
+  private async open(tabId: number): Promise<boolean> {
+    const unlocked = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => done(false), UNLOCK_WAIT_MS);
+      const unwatch = dataKeyItem.watch((key) => {
+        if (key) done(true);
+      });
+      const onRemoved = (id: number) => {
+        if (id === this.windowId) done(false);
+      };
+      browser.windows.onRemoved.addListener(onRemoved);
+      function done(value: boolean) {
+        clearTimeout(timer);
+        unwatch();
+        browser.windows.onRemoved.removeListener(onRemoved);
+        resolve(value);
+      }
+    });
+    // The popup page, in a small window, knowing which tab to fill when a code is clicked.
+    const created = await browser.windows.create({
+      url: browser.runtime.getURL(`/popup.html?tab=${tabId}`),
+      type: 'popup',
+      width: 380,
+      height: 600,
+      focused: true,
+    });
+    this.windowId = created?.id;
+    const result = await unlocked;
+    if (result && this.windowId !== undefined) await browser.windows.remove(this.windowId).catch(() => undefined);
+    return result;
+  }
+}
+
+/** Fills the site's code into a tab from a trigger (shortcut, context menu). */
+async function fillFromTrigger(target: FrameTarget, request: FillNowRequest): Promise<FillNowResult[]> {
+  try {
+    return await fillInFrames(target, request);
+  } catch (error) {
+    // No access to this tab (browser pages, the web store): nothing to fill there.
+    console.warn('Twofold: cannot fill this tab', error);
+    return [];
+  }
+}
+
+/**
+ * Wires the fill triggers and the inline button's registration: the keyboard command, the
+ * context menu item on editable fields, and re-syncing the runtime-registered detector when
+ * permissions, accounts or the lock state change.
+ */
+export function registerFillTriggers(vault: VaultService): void {
+  const onCommand = async (command: string, tab?: Browser.tabs.Tab): Promise<FillNowResult[]> => {
+    if (command !== FILL_COMMAND) return [];
+    const id = tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+    return id === undefined ? [] : fillFromTrigger({ tabId: id }, {});
+  };
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  // The same handler, reachable from the service worker's console and the end-to-end tests
+  // (a headless browser has no window to press a browser shortcut in). Only this extension's
+  // own contexts can see the worker's global object.
+  Object.assign(globalThis, { twofoldCommand: onCommand });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: FILL_MENU_ID, title: 'Fill one-time code', contexts: ['editable'] }, () => {
+      // A duplicate id after an update is harmless; reading lastError keeps the console quiet.
+      void browser.runtime.lastError;
+    });
+    void syncFillRegistration(vault);
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== FILL_MENU_ID || tab?.id === undefined) return;
+    void fillFromTrigger({ tabId: tab.id, frameIds: [info.frameId ?? 0] }, { focusedField: true });
+  });
+
+  const sync = () => void syncFillRegistration(vault);
+  browser.runtime.onStartup.addListener(sync);
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  // Accounts changed (a site added or removed, an account deleted) or the vault was unlocked.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if ((area === 'local' && 'vault' in changes) || (area === 'session' && 'dataKey' in changes)) sync();
+  });
+}

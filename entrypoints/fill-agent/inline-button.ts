@@ -1,0 +1,169 @@
+/**
+ * The inline "fill code" button: a small button beside (or in the right end of) the code field,
+ * drawn inside a closed shadow root so page CSS and scripts cannot reach it. It sits right after
+ * the field in the DOM, so Tab from the field reaches it and it shares the field's dialog (top
+ * layer) when there is one; it takes no room in the page's layout.
+ */
+import type { FillAccount } from '@/utils/messages';
+import type { ScriptContext } from '@/utils/fields-dom/script-context';
+
+/** The custom element name of the button's host (the only trace of Twofold in the page's DOM). */
+export const INLINE_HOST_TAG = 'twofold-fill';
+
+const SIZE = 24;
+const GAP = 4;
+// A field at least this much wider than the button keeps room for a code's text on its left.
+const ROOM_FOR_TEXT = 110;
+
+const STYLE = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.fill { all: initial; box-sizing: border-box; width: ${SIZE}px; height: ${SIZE}px; border-radius: 6px; cursor: pointer;
+  display: grid; place-items: center; background: #1a56db; color: #fff; box-shadow: 0 1px 3px rgba(0,0,0,.35); }
+.fill:hover { background: #1e429f; }
+.fill:focus-visible, .pick:focus-visible { outline: 2px solid #1a56db; outline-offset: 2px; }
+.fill svg { width: 16px; height: 16px; }
+.panel { position: absolute; top: ${SIZE + 4}px; right: 0; min-width: 220px; max-width: 320px; padding: 6px;
+  background: #fff; color: #111; border: 1px solid #c9ced6; border-radius: 8px; box-shadow: 0 4px 14px rgba(0,0,0,.18);
+  font: 13px/1.35 system-ui, sans-serif; }
+.panel[hidden] { display: none; }
+.title { margin: 2px 4px 6px; font-weight: 600; }
+.pick { all: initial; box-sizing: border-box; display: block; width: 100%; padding: 6px 8px; border-radius: 5px;
+  font: 13px/1.35 system-ui, sans-serif; color: #111; cursor: pointer; }
+.pick:hover, .pick:focus { background: #e8effd; }
+.message { margin: 2px 4px; }
+`;
+
+// A key with a tick: "a code goes here".
+const ICON =
+  '<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round">' +
+  '<circle cx="5" cy="8" r="2.6"/><path d="M7.6 8H14M11.5 8v2.3M13.6 8v1.6"/></svg>';
+
+/** The button on the page. */
+export interface InlineButton {
+  /** The field (or last split box) it sits beside. */
+  readonly anchor: HTMLInputElement;
+  /** Moves it next to the anchor again (after scrolling, resizing, re-layout). */
+  position(): void;
+  /** Opens the chooser: one entry per account; `onPick` gets the chosen account's id. */
+  choose(accounts: readonly FillAccount[], onPick: (id: string) => void): void;
+  /** Shows a short message under the button (cleared by the next action). */
+  say(message: string): void;
+  remove(): void;
+}
+
+/**
+ * Draws the button beside `anchor`. `onActivate` runs on click, Enter or Space.
+ * Everything it registers stops with `ctx`.
+ */
+export function createInlineButton(
+  ctx: ScriptContext,
+  anchor: HTMLInputElement,
+  options: { locked: boolean; onActivate: () => void },
+): InlineButton {
+  const doc = anchor.ownerDocument;
+  const host = doc.createElement(INLINE_HOST_TAG);
+  host.setAttribute('style', `all: initial; position: absolute; z-index: 2147483647; width: ${SIZE}px; height: ${SIZE}px; left: 0; top: 0;`);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'fill';
+  const label = options.locked ? 'Unlock Twofold to fill the one-time code' : 'Fill one-time code (Twofold)';
+  button.setAttribute('aria-label', label);
+  button.title = label;
+  button.innerHTML = ICON;
+  const panel = doc.createElement('div');
+  panel.className = 'panel';
+  panel.hidden = true;
+  panel.setAttribute('role', 'group');
+  root.append(style, button, panel);
+
+  // Keep our clicks and keys to ourselves: page handlers ("click outside closes the dialog",
+  // shortcut keys) must not react to them.
+  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress']) {
+    ctx.addEventListener(root, type, (event) => event.stopPropagation());
+  }
+  ctx.addEventListener(button, 'click', () => {
+    panel.hidden = true;
+    options.onActivate();
+  });
+  ctx.addEventListener(root, 'keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape' && !panel.hidden) {
+      panel.hidden = true;
+      button.focus();
+    }
+  });
+
+  anchor.after(host);
+
+  function position(): void {
+    if (!anchor.isConnected) return;
+    const field = anchor.getBoundingClientRect();
+    const inside = field.width >= SIZE + ROOM_FOR_TEXT;
+    const x = inside ? field.right - SIZE - GAP : field.right + GAP;
+    const y = field.top + (field.height - SIZE) / 2;
+    // Absolute positions are relative to an unknown containing block: measure where (0, 0) is.
+    host.style.left = '0px';
+    host.style.top = '0px';
+    const origin = host.getBoundingClientRect();
+    host.style.left = `${Math.round(x - origin.left)}px`;
+    host.style.top = `${Math.round(y - origin.top)}px`;
+  }
+
+  let frame = 0;
+  const schedule = (): void => {
+    if (frame !== 0) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (ctx.isValid) position();
+    });
+  };
+  const view = doc.defaultView ?? window;
+  ctx.addEventListener(view, 'scroll', schedule, { capture: true, passive: true });
+  ctx.addEventListener(view, 'resize', schedule, { passive: true });
+  position();
+
+  function remove(): void {
+    host.remove();
+  }
+  ctx.onInvalidated(remove);
+
+  return {
+    anchor,
+    position,
+    choose(accounts, onPick) {
+      panel.replaceChildren();
+      const title = doc.createElement('p');
+      title.className = 'title';
+      title.id = 'twofold-choose';
+      title.textContent = 'Fill the code of:';
+      panel.append(title);
+      panel.setAttribute('aria-labelledby', 'twofold-choose');
+      for (const account of accounts) {
+        const pick = doc.createElement('button');
+        pick.type = 'button';
+        pick.className = 'pick';
+        pick.textContent = account.name;
+        ctx.addEventListener(pick, 'click', () => {
+          panel.hidden = true;
+          onPick(account.id);
+        });
+        panel.append(pick);
+      }
+      panel.hidden = false;
+      panel.querySelector<HTMLButtonElement>('.pick')?.focus();
+    },
+    say(message) {
+      panel.replaceChildren();
+      const text = doc.createElement('p');
+      text.className = 'message';
+      text.setAttribute('role', 'status');
+      text.textContent = message;
+      panel.append(text);
+      panel.hidden = false;
+    },
+    remove,
+  };
+}

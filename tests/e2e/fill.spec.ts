@@ -1,0 +1,276 @@
+/**
+ * One-click fill, end to end: every fixture page of tests/fixtures/fill served under a host an
+ * account is bound to gets the inline button and, on one click, the right code in the page's own
+ * state (`window.__received`); negatives get neither; the same pages under a look-alike host get
+ * no button and no code; the shortcut, the popup click, the chooser and the locked flow fill too.
+ *
+ * Fixtures are grouped per browser launch (a few tests, each walking many pages) to keep the
+ * suite short on two cores.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { launchTwofold, type TwofoldBrowser } from './support/launch';
+import { PopupPage } from './pages/popup-page';
+import { totp } from './support/totp';
+
+interface Expectation {
+  expect: 'single' | 'split' | 'none';
+  target: string;
+  boxes?: number;
+  lateMs?: number;
+  frame?: string;
+}
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'fill');
+const expectations = JSON.parse(readFileSync(join(FIXTURES, 'expectations.json'), 'utf8')) as Record<string, Expectation>;
+const positives = Object.entries(expectations).filter(([, e]) => e.expect !== 'none').map(([name, e]) => ({ name, ...e }));
+const negatives = Object.entries(expectations).filter(([, e]) => e.expect === 'none').map(([name]) => name);
+
+const PASSWORD = 'correct horse battery';
+const AMAZON = { issuer: 'Amazon', label: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP', digits: 6 };
+/** For the 8-box fixture: an 8-digit account on its own site. */
+const BANK = { issuer: 'Bank', label: 'alice', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', digits: 8 };
+const AMAZON_HOST = 'www.amazon.com';
+const BANK_HOST = 'secure.bank.example';
+const LOOKALIKE_HOST = 'www.amaz0n.com';
+const port = () => process.env.TWOFOLD_FIXTURE_PORT;
+
+/** Every code of `account` valid between the two instants. */
+function codesBetween(account: { secret: string; digits: number }, fromMs: number, toMs: number): string[] {
+  const codes: string[] = [];
+  for (let step = Math.floor(fromMs / 30_000); step <= Math.floor(toMs / 30_000); step++) {
+    codes.push(totp(account.secret, step * 30_000, 30, account.digits));
+  }
+  return codes;
+}
+
+/** Sets up the vault from the popup and saves accounts bound to sites, as the add form does. */
+async function setUpWith(twofold: TwofoldBrowser, accounts: { issuer: string; label: string; secret: string; digits: number; sites: string[] }[]): Promise<PopupPage> {
+  const page = await twofold.context.newPage();
+  await page.goto(`chrome-extension://${twofold.extensionId}/popup.html`);
+  const popup = new PopupPage(page);
+  await popup.setUp(PASSWORD);
+  await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+  for (const a of accounts) await popup.saveBoundAccount(a);
+  await page.reload();
+  await expect(popup.rows()).toHaveCount(accounts.length);
+  // The inline button's script is registered for the bound sites once the vault has them.
+  await expect
+    .poll(() => twofold.serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? [])))
+    .toEqual(expect.arrayContaining(accounts.flatMap((a) => a.sites.map((s) => `https://${s}/*`))));
+  return popup;
+}
+
+async function open(twofold: TwofoldBrowser, host: string, name: string): Promise<Page> {
+  const page = await twofold.context.newPage();
+  await page.goto(`https://${host}:${port()}/fill/${name}`);
+  return page;
+}
+
+/** The frame whose document holds the inline button, once there is one. */
+async function buttonFrame(page: Page, timeoutMs = 8000): Promise<Frame | null> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      // Playwright's CSS engine pierces open shadow roots, so a button beside a field in one is found.
+      if ((await frame.locator('twofold-fill').count().catch(() => 0)) > 0) return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  return null;
+}
+
+/** What the pages' own state received, frame by frame (empty strings left out). */
+async function received(page: Page): Promise<string[]> {
+  const values: string[] = [];
+  for (const frame of page.frames()) {
+    const value = await frame.evaluate(() => String((globalThis as { __received?: unknown }).__received ?? '')).catch(() => '');
+    if (value !== '') values.push(value);
+  }
+  return values;
+}
+
+async function clickButtonAndCheck(page: Page, name: string, account: typeof AMAZON): Promise<void> {
+  const frame = await buttonFrame(page);
+  expect(frame, `${name}: no inline button`).not.toBeNull();
+  const before = Date.now();
+  await frame!.locator('twofold-fill').click();
+  // Split boxes fill one by one: wait for the whole code.
+  await expect.poll(async () => (await received(page))[0]?.length ?? 0, { message: `${name}: no whole code received` }).toBe(account.digits);
+  const [value] = await received(page);
+  // The fill waits for the next code in a step's last 3 seconds.
+  expect(codesBetween(account, before - 1000, Date.now() + 1000), `${name}: wrong code`).toContain(value);
+  await expect(frame!.locator('twofold-fill'), `${name}: the button stays after filling`).toHaveCount(0);
+}
+
+const half = Math.ceil(positives.length / 2);
+for (const [part, slice] of [['first', positives.slice(0, half)], ['second', positives.slice(half)]] as const) {
+  test(`positive fixtures (${part} half): one click on the inline button fills the right code`, async () => {
+    test.setTimeout(150_000);
+    const twofold = await launchTwofold();
+    try {
+      await setUpWith(twofold, [
+        { ...AMAZON, sites: ['amazon.com'] },
+        { ...BANK, sites: ['bank.example'] },
+      ]);
+      for (const fixture of slice) {
+        const eight = fixture.boxes === 8;
+        const page = await open(twofold, eight ? BANK_HOST : AMAZON_HOST, fixture.name);
+        await clickButtonAndCheck(page, fixture.name, eight ? BANK : AMAZON);
+        await page.close();
+      }
+    } finally {
+      await twofold.context.close();
+    }
+  });
+}
+
+test('negatives get no button and no code; look-alike hosts get neither, even from the shortcut', async () => {
+  test.setTimeout(150_000);
+  const twofold = await launchTwofold();
+  try {
+    await setUpWith(twofold, [{ ...AMAZON, sites: ['amazon.com'] }]);
+    for (const name of negatives) {
+      const page = await open(twofold, AMAZON_HOST, name);
+      expect(await buttonFrame(page, 1200), `${name}: a button appeared`).toBeNull();
+      const results = await shortcut(twofold, page);
+      expect(results.some((r) => r.filled), `${name}: the shortcut filled something`).toBe(false);
+      expect(await received(page), `${name}: the page received something`).toEqual([]);
+      await page.close();
+    }
+    for (const fixture of positives.filter((p) => p.boxes !== 8)) {
+      const page = await open(twofold, LOOKALIKE_HOST, fixture.name);
+      if (fixture.lateMs !== undefined) await page.waitForTimeout(fixture.lateMs);
+      expect(await buttonFrame(page, 300), `${fixture.name} on ${LOOKALIKE_HOST}: a button appeared`).toBeNull();
+      // The shortcut reaches the page through activeTab; the background refuses the code.
+      const results = await shortcut(twofold, page);
+      expect(results.some((r) => r.filled), `${fixture.name} on ${LOOKALIKE_HOST}: filled`).toBe(false);
+      expect(await received(page), `${fixture.name} on ${LOOKALIKE_HOST}: received a code`).toEqual([]);
+      await page.close();
+    }
+  } finally {
+    await twofold.context.close();
+  }
+});
+
+/** The tab id of `page`, as the extension sees it. */
+async function tabIdOf(twofold: TwofoldBrowser, page: Page): Promise<number> {
+  const url = page.url();
+  return twofold.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
+}
+
+/**
+ * Runs the keyboard command's handler for `page`'s tab. Headless Chromium has no browser window
+ * to press Alt+Shift+F in, so the test calls the very listener the command runs, from the
+ * service worker (see registerFillTriggers).
+ */
+async function shortcut(twofold: TwofoldBrowser, page: Page): Promise<{ filled: boolean }[]> {
+  const tabId = await tabIdOf(twofold, page);
+  return twofold.serviceWorker.evaluate(async (id) => {
+    const run = (globalThis as unknown as { twofoldCommand: (c: string, t: { id: number }) => Promise<{ filled: boolean }[]> }).twofoldCommand;
+    return run('fill-code', { id });
+  }, tabId);
+}
+
+test('the shortcut and the popup click fill too; the popup warns on a look-alike and asks on other sites', async () => {
+  test.setTimeout(120_000);
+  const twofold = await launchTwofold();
+  try {
+    await setUpWith(twofold, [{ ...AMAZON, sites: ['amazon.com'] }]);
+    await twofold.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+
+    // Shortcut on a bound page.
+    let page = await open(twofold, AMAZON_HOST, 'amazon-like.html');
+    let before = Date.now();
+    await shortcut(twofold, page);
+    await expect.poll(() => received(page)).not.toEqual([]);
+    expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
+
+    // Popup click on a bound page: fills and copies.
+    page = await open(twofold, AMAZON_HOST, 'react-controlled-input.html');
+    let popup = await PopupPage.openFor(twofold, await tabIdOf(twofold, page));
+    before = Date.now();
+    await popup.clickCode('Amazon');
+    await expect(popup.page.getByRole('status').filter({ hasText: 'Filled and copied the code for Amazon' })).toBeVisible();
+    await expect.poll(() => received(page)).not.toEqual([]);
+    expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
+    await popup.page.close();
+
+    // Popup click on a look-alike: a loud warning naming the real site; Cancel fills nothing.
+    page = await open(twofold, LOOKALIKE_HOST, 'amazon-like.html');
+    popup = await PopupPage.openFor(twofold, await tabIdOf(twofold, page));
+    await popup.clickCode('Amazon');
+    const warning = popup.page.getByRole('alertdialog');
+    await expect(warning).toContainText('Warning: this is not amazon.com');
+    await expect(warning).toContainText('amaz0n.com');
+    await expect(warning.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await warning.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForTimeout(500);
+    expect(await received(page)).toEqual([]);
+    await popup.page.close();
+
+    // Popup click on an unrelated site: asks; "Fill once" fills, and only once.
+    page = await open(twofold, 'intranet.example.org', 'one-time-code-single.html');
+    popup = await PopupPage.openFor(twofold, await tabIdOf(twofold, page));
+    await popup.clickCode('Amazon');
+    const ask = popup.page.getByRole('alertdialog');
+    await expect(ask).toContainText('not used on example.org');
+    before = Date.now();
+    await ask.getByRole('button', { name: 'Fill once' }).click();
+    await expect.poll(() => received(page)).not.toEqual([]);
+    expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
+    await popup.page.close();
+    // The one-time grant is used up: the shortcut on that page is refused now.
+    const again = await open(twofold, 'intranet.example.org', 'one-time-code-single.html');
+    expect((await shortcut(twofold, again)).some((r) => r.filled)).toBe(false);
+  } finally {
+    await twofold.context.close();
+  }
+});
+
+test('several accounts for a site open a chooser; a locked vault offers to unlock, then fills', async () => {
+  test.setTimeout(120_000);
+  const twofold = await launchTwofold();
+  try {
+    const second = { issuer: 'Amazon', label: 'bob@example.com', secret: 'KRSXG5CTMVRXEZLU', digits: 6 };
+    const popup = await setUpWith(twofold, [
+      { ...AMAZON, sites: ['amazon.com'] },
+      { ...second, sites: ['amazon.com'] },
+    ]);
+
+    // Chooser: the button opens a list; focus lands on the first account, Tab moves on, Enter picks.
+    let page = await open(twofold, AMAZON_HOST, 'amazon-like.html');
+    let frame = await buttonFrame(page);
+    expect(frame).not.toBeNull();
+    await frame!.locator('twofold-fill').click();
+    await page.keyboard.press('Tab');
+    let before = Date.now();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => received(page)).not.toEqual([]);
+    expect(codesBetween(second, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
+    await page.close();
+
+    // Locked: the button offers to unlock; the unlock window opens for this tab; once unlocked
+    // it closes and the chooser opens; Enter fills the first account.
+    await popup.lockNow();
+    page = await open(twofold, AMAZON_HOST, 'split-6-boxes.html');
+    frame = await buttonFrame(page);
+    expect(frame, 'no button while locked').not.toBeNull();
+    const unlockWindow = twofold.context.waitForEvent('page');
+    await frame!.locator('twofold-fill').click();
+    const window = new PopupPage(await unlockWindow);
+    expect(window.page.url()).toContain('popup.html?tab=');
+    await window.unlock(PASSWORD);
+    await window.page.waitForEvent('close');
+    before = Date.now();
+    await expect.poll(async () => {
+      await page.keyboard.press('Enter');
+      return received(page);
+    }).not.toEqual([]);
+    expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
+  } finally {
+    await twofold.context.close();
+  }
+});
