@@ -168,11 +168,7 @@ export function AccountList({ onAdd, onError }: { onAdd: () => void; onError: (m
               )}
               <FillSiteAccess sites={account.sites} name={name} />
               {confirming === account.id ? (
-                <div class="confirm" role="group" aria-label={`Delete ${name}?`}>
-                  <span>Delete {name}? Its codes will be gone from Twofold.</span>
-                  <button type="button" class="danger small" onClick={() => void remove(account.id)}>Delete</button>
-                  <button type="button" class="small" onClick={() => setConfirming(null)} autoFocus>Cancel</button>
-                </div>
+                <DeleteConfirm name={name} onDelete={() => void remove(account.id)} onCancel={() => setConfirming(null)} />
               ) : (
                 <button type="button" class="icon-button" aria-label={`Delete ${name}`} title="Delete"
                   onClick={() => setConfirming(account.id)}>
@@ -200,5 +196,18 @@ function Countdown({ remaining, period }: { remaining: number; period: number })
       </svg>
       <span class="countdown__seconds" aria-hidden="true">{remaining}</span>
     </span>
+  );
+}
+
+/** Asks before deleting; the safe answer (Cancel) gets the focus. */
+function DeleteConfirm({ name, onDelete, onCancel }: { name: string; onDelete: () => void; onCancel: () => void }) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
+  return (
+    <div class="confirm" role="group" aria-label={`Delete ${name}?`}>
+      <span>Delete {name}? Its codes will be gone from Twofold.</span>
+      <button type="button" class="danger small" onClick={onDelete}>Delete</button>
+      <button type="button" class="small" onClick={onCancel} ref={cancel}>Cancel</button>
+    </div>
   );
 }

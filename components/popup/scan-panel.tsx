@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, ResultError, ScanReport } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { displayName } from '@/utils/accounts/display-name';
+import { requestFillButton } from './fill-site-access';
 
 type State =
   | { step: 'idle' }
@@ -92,6 +93,9 @@ export function ScanPanel({ tabId, onSaved }: ScanPanelProps) {
   }
 
   async function fillInto(account: AccountView) {
+    // The click is the moment to ask for the inline button on this site (the browser needs
+    // the gesture, so before any await); declining only means no button later.
+    if (account.sites.length > 0) void requestFillButton(account.sites);
     const filled = await sendRequest('fillActiveTab', { id: account.id, ...target });
     if (filled.ok && filled.value.filled) return setFillNote('Filled the code into the page.');
     const list = await sendRequest('listAccounts');

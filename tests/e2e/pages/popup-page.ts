@@ -5,8 +5,9 @@ import type { TwofoldBrowser } from '../support/launch';
 export class PopupPage {
   constructor(readonly page: Page) {}
 
+  /** The visible screen title (the account list's own heading is for screen readers only). */
   heading(): Locator {
-    return this.page.getByRole('heading', { level: 1 });
+    return this.page.locator('h1:not(.visually-hidden)');
   }
 
   async setUp(password: string, confirm = password): Promise<void> {
