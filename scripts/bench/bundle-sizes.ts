@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface SizeRow {
@@ -8,6 +8,8 @@ export interface SizeRow {
   gzipBytes: number;
   /** Budget in bytes and what it applies to ('min' or 'gzip'), from shared/DESIGN.md. */
   budget?: { bytes: number; of: 'min' | 'gzip' };
+  /** The files counted, relative to the build folder. */
+  files: string[];
 }
 
 const BUDGETS: Record<string, SizeRow['budget']> = {
@@ -21,34 +23,66 @@ function sizeOf(files: string[]): { minifiedBytes: number; gzipBytes: number } {
   return { minifiedBytes: all.length, gzipBytes: gzipSync(all, { level: 9 }).length };
 }
 
-/** Files an HTML entrypoint loads up front: its scripts, module preloads and stylesheets. */
+/** Relative specifiers of a module's static imports (`import … from "./x.js"`, `import "./x.js"`), not `import()`. */
+function staticImportsOf(code: string): string[] {
+  const found = code.matchAll(/(?:^|[\s;})])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g);
+  return [...found].map((m) => m[1]!);
+}
+
+/** `files` and every chunk their scripts import statically, transitively. */
+function withStaticImports(files: string[]): string[] {
+  const seen = new Set<string>();
+  const pending = [...files].reverse();
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    if (file.endsWith('.js')) {
+      const imports = staticImportsOf(readFileSync(file, 'utf8')).map((spec) => resolve(dirname(file), spec));
+      pending.push(...imports.reverse());
+    }
+  }
+  return [...seen];
+}
+
+/**
+ * Files an HTML entrypoint loads up front: the page, its scripts, module preloads and
+ * stylesheets, and every chunk those scripts import statically, transitively (dynamic
+ * `import()`s, e.g. the QR decoder, are left out: they load on demand).
+ */
 function staticAssetsOf(dir: string, html: string): string[] {
   const text = readFileSync(join(dir, html), 'utf8');
-  const refs = [...text.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
-  return [join(dir, html), ...refs.map((r) => join(dir, r))];
+  const refs = [...text.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => join(dir, m[1]!));
+  return withStaticImports([join(dir, html), ...refs]);
 }
 
 /**
  * Minified and gzip size of each entrypoint of a production build (`.output/chrome-mv3`).
  * Chunks loaded on demand (e.g. the QR decoder) are listed on their own.
  */
-export function bundleSizes(dir: string): SizeRow[] {
+export function bundleSizes(buildDir: string): SizeRow[] {
+  const dir = resolve(buildDir);
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build first.`);
   const rows: SizeRow[] = [];
   const counted = new Set<string>();
   const add = (entry: string, files: string[], budget?: SizeRow['budget']) => {
     files.forEach((f) => counted.add(f));
-    rows.push({ entry, ...sizeOf(files), budget });
+    rows.push({ entry, ...sizeOf(files), budget, files: files.map((f) => relative(dir, f)) });
   };
-  add('background', [join(dir, 'background.js')]);
+  add('background (with the chunks it imports)', withStaticImports([join(dir, 'background.js')]));
   for (const html of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
     const name = html.replace(/\.html$/, '');
     add(name, staticAssetsOf(dir, html), BUDGETS[name]);
   }
+  // Other top-level scripts are injected into pages on demand (scripting.executeScript), so
+  // they run where content scripts run and get the same budget.
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'background.js')) {
+    add(`injected script ${f}`, withStaticImports([join(dir, f)]), BUDGETS['content script (each)']);
+  }
   const scripts = join(dir, 'content-scripts');
   if (existsSync(scripts)) {
     for (const f of readdirSync(scripts).filter((f) => f.endsWith('.js'))) {
-      add(`content script ${f}`, [join(scripts, f)], BUDGETS['content script (each)']);
+      add(`content script ${f}`, withStaticImports([join(scripts, f)]), BUDGETS['content script (each)']);
     }
   }
   const chunks = join(dir, 'chunks');

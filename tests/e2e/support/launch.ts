@@ -15,10 +15,14 @@ export interface TwofoldBrowser {
 }
 
 /**
- * Starts Chromium with the test build of Twofold on a profile (a new one unless given),
- * every host name mapped to loopback, and waits for the extension's service worker.
+ * Starts Chromium with the test build of Twofold (or the unpacked build at `extensionPath`,
+ * e.g. the production `.output/chrome-mv3` for the bench) on a profile (a new one unless
+ * given), every host name mapped to loopback, and waits for the extension's service worker.
  */
-export async function launchTwofold(options: { userDataDir?: string; lang?: string } = {}): Promise<TwofoldBrowser> {
+export async function launchTwofold(
+  options: { userDataDir?: string; lang?: string; extensionPath?: string } = {},
+): Promise<TwofoldBrowser> {
+  const loaded = options.extensionPath ?? extensionPath;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'twofold-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -27,8 +31,8 @@ export async function launchTwofold(options: { userDataDir?: string; lang?: stri
     locale: options.lang ?? 'en-US',
     args: [
       ...launchArgs,
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
+      `--disable-extensions-except=${loaded}`,
+      `--load-extension=${loaded}`,
       '--host-resolver-rules=MAP * 127.0.0.1',
       ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
