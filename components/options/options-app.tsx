@@ -4,6 +4,8 @@ import { sendRequest } from '@/utils/messaging/send-request';
 import { UnlockScreen } from '@/components/popup/unlock-screen';
 import { SecuritySettings } from './security-settings';
 import { ChangePasswordForm } from './change-password-form';
+import { ExportSection } from './export-section';
+import { ImportSection } from './import-section';
 import { WhatIsStored } from './what-is-stored';
 import { AboutSection } from './about-section';
 
@@ -80,6 +82,8 @@ export function OptionsApp() {
             <h1 class="page-title">Twofold settings</h1>
             <SecuritySettings onLock={lock} />
             <ChangePasswordForm />
+            <ExportSection />
+            <ImportSection />
           </>
         )}
         {status !== null && (

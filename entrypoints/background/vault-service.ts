@@ -84,6 +84,19 @@ export class VaultService {
   }
 
   /**
+   * Checks `password` against the stored vault's master password, for actions that ask for it
+   * again (exports). Counts towards the same growing delay as unlock; changes nothing else.
+   * @throws WrongPasswordError; TooManyAttemptsError while the delay runs; InvalidInputError
+   *   (field "password") when empty; VaultMissingError; VaultDamagedError.
+   */
+  async verifyPassword(password: string): Promise<void> {
+    const stored = await vaultItem.getValue();
+    if (stored == null) throw new VaultMissingError();
+    const { dataKey } = await this.withBackoff(() => unlockVault<AccountEntry>(stored, password));
+    dataKey.fill(0);
+  }
+
+  /**
    * Runs a check of the master password under the growing delay: refused while the delay
    * runs, a wrong password counts, a right one resets the count. Unlock and password change
    * share it, so neither can be used to guess faster than the other allows.

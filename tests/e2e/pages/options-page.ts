@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import type { TwofoldBrowser } from '../support/launch';
 
 /** The options page as a user sees it. */
@@ -69,4 +70,114 @@ export class OptionsPage {
   errorOf(input: Locator): Locator {
     return input.locator('xpath=..').locator('.error');
   }
+
+  // Import and restore (issue 7).
+
+  /** Chooses a file to import, as the file chooser would give it. */
+  async chooseImportFile(name: string, contents: string | Buffer): Promise<void> {
+    await this.page.locator('#import-file').setInputFiles({
+      name,
+      mimeType: name.endsWith('.json') ? 'application/json' : 'text/plain',
+      buffer: Buffer.isBuffer(contents) ? contents : Buffer.from(contents, 'utf8'),
+    });
+  }
+
+  /** Pastes exported text into the import box and reads it. */
+  async pasteImport(text: string): Promise<void> {
+    await this.page.getByLabel('Or paste the exported text').fill(text);
+    await this.page.getByRole('button', { name: 'Read pasted text' }).click();
+  }
+
+  importPassword(): Locator {
+    return this.page.getByLabel('Password of this export');
+  }
+
+  /** Types the password of an encrypted export and opens it. */
+  async openImport(password: string): Promise<void> {
+    await this.importPassword().fill(password);
+    await this.page.getByRole('button', { name: 'Open', exact: true }).click();
+  }
+
+  /** The preview of what an import would add. */
+  importPreview(): Locator {
+    return this.page.getByRole('region', { name: /^Found \d+ accounts? in / });
+  }
+
+  /** The preview's account rows. */
+  previewRows(): Locator {
+    return this.importPreview().locator('tbody tr');
+  }
+
+  /** The records the preview says cannot be imported. */
+  importProblems(): Locator {
+    return this.importPreview().locator('.import-problems li');
+  }
+
+  keepDuplicates(): Locator {
+    return this.importPreview().getByLabel(/Keep duplicates/);
+  }
+
+  /** The "Import N accounts" button. */
+  importButton(): Locator {
+    return this.importPreview().getByRole('button', { name: /^Import \d+ accounts?$/ });
+  }
+
+  /** The import section's success line. */
+  importDone(): Locator {
+    return this.page.getByRole('region', { name: 'Import and restore' }).getByRole('status').filter({ hasText: /Imported|Nothing new/ });
+  }
+
+  /** The import section's error that is not about the password box. */
+  importError(): Locator {
+    return this.page.locator('section[aria-labelledby="import-title"] [role="alert"]');
+  }
+
+  // Export (issue 7).
+
+  /** One export form by its heading: "Encrypted backup file", … */
+  exportForm(name: string): Locator {
+    return this.page.getByRole('form', { name });
+  }
+
+  /** Fills the encrypted backup form and submits it (no wait for the download). */
+  async requestBackup(password: string, master: string, confirm = password): Promise<void> {
+    const form = this.exportForm('Encrypted backup file');
+    await form.getByLabel('Backup password', { exact: true }).fill(password);
+    await form.getByLabel('Type the backup password again').fill(confirm);
+    await form.getByLabel('Your master password').fill(master);
+    await form.getByRole('button', { name: 'Download backup' }).click();
+  }
+
+  /** Saves an encrypted backup and returns the file's name and text. */
+  async downloadBackup(password: string, master: string): Promise<{ name: string; text: string }> {
+    const download = this.page.waitForEvent('download');
+    await this.requestBackup(password, master);
+    return readDownload(await download);
+  }
+
+  /** Submits the plain list form with `master` (no wait for the download). */
+  async requestPlainList(master: string): Promise<void> {
+    const form = this.exportForm('Unencrypted list of otpauth:// links');
+    await form.getByLabel('Master password for the unencrypted list').fill(master);
+    await form.getByRole('button', { name: 'Download unencrypted list' }).click();
+  }
+
+  /** Saves the plain otpauth:// list and returns the file's name and text. */
+  async downloadPlainList(master: string): Promise<{ name: string; text: string }> {
+    const download = this.page.waitForEvent('download');
+    await this.requestPlainList(master);
+    return readDownload(await download);
+  }
+
+  /** Asks for the Google Authenticator transfer links. */
+  async showTransferLinks(master: string): Promise<void> {
+    const form = this.exportForm('Move to a phone (Google Authenticator)');
+    await form.getByLabel('Master password for the transfer links').fill(master);
+    await form.getByRole('button', { name: 'Show transfer links' }).click();
+  }
+}
+
+async function readDownload(download: Download): Promise<{ name: string; text: string }> {
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 }

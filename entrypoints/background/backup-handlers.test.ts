@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountDraft, AccountEntry } from '@/utils/otp/account';
+import { mergeImport, toImportAccountViews, type ImportItem } from './backup-handlers';
+
+const SECRET_A = 'JBSWY3DPEHPK3PXP';
+const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const SECRET_C = 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF';
+
+const draft = (issuer: string, secret: string, fields: Partial<AccountDraft> = {}): AccountDraft => ({
+  kind: 'totp', issuer, label: 'alice', secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, ...fields,
+});
+
+const entry = (id: string, issuer: string, secret: string, order: number): AccountEntry => ({
+  ...draft(issuer, secret), id, sites: ['example.com'], pinned: false, order, createdAt: 1, updatedAt: 1,
+});
+
+const saved = [entry('a', 'Amazon', SECRET_A, 0), entry('b', 'PayPal', SECRET_B, 4)];
+
+function ids() {
+  let n = 0;
+  return () => `new-${++n}`;
+}
+
+describe('mergeImport', () => {
+  it.each([
+    {
+      name: 'adds new accounts after the saved ones, skipping one already saved',
+      items: [draft('GitHub', SECRET_C), draft('Amazon again', SECRET_A)],
+      keepDuplicates: false,
+      expected: { imported: 1, skipped: 1, issuers: ['Amazon', 'PayPal', 'GitHub'] },
+    },
+    {
+      name: 'keeps duplicates when asked',
+      items: [draft('GitHub', SECRET_C), draft('Amazon again', SECRET_A)],
+      keepDuplicates: true,
+      expected: { imported: 2, skipped: 0, issuers: ['Amazon', 'PayPal', 'GitHub', 'Amazon again'] },
+    },
+    {
+      name: 'skips the second of two same-key accounts in one import',
+      items: [draft('GitHub', SECRET_C), draft('GitHub copy', 'krsx g5ct mvrx ezlu kn2x azls knsw g4tf')],
+      keepDuplicates: false,
+      expected: { imported: 1, skipped: 1, issuers: ['Amazon', 'PayPal', 'GitHub'] },
+    },
+    {
+      name: 'a counter account is not a duplicate of a time account with the same key',
+      items: [draft('Bank', SECRET_A, { kind: 'hotp', counter: 3 })],
+      keepDuplicates: false,
+      expected: { imported: 1, skipped: 0, issuers: ['Amazon', 'PayPal', 'Bank'] },
+    },
+    {
+      name: 'nothing to import',
+      items: [],
+      keepDuplicates: false,
+      expected: { imported: 0, skipped: 0, issuers: ['Amazon', 'PayPal'] },
+    },
+  ])('$name', ({ items, keepDuplicates, expected }) => {
+    const before = structuredClone(saved);
+    const merged = mergeImport(saved, items, { keepDuplicates, now: 1000, newId: ids() });
+    expect({ imported: merged.imported, skipped: merged.skipped, issuers: merged.entries.map((e) => e.issuer) }).toEqual(expected);
+    expect(saved).toEqual(before);
+  });
+
+  it('gives new accounts fresh ids, orders after the last one, and times; drafts get no sites', () => {
+    const merged = mergeImport(saved, [draft('GitHub', SECRET_C), draft('Slack', 'MFRGGZDFMZTWQ2LK')], { keepDuplicates: false, now: 1000, newId: ids() });
+    expect(merged.entries.slice(2)).toEqual([
+      { ...draft('GitHub', SECRET_C), id: 'new-1', sites: [], pinned: false, order: 5, createdAt: 1000, updatedAt: 1000 },
+      { ...draft('Slack', 'MFRGGZDFMZTWQ2LK'), id: 'new-2', sites: [], pinned: false, order: 6, createdAt: 1000, updatedAt: 1000 },
+    ]);
+  });
+
+  it('keeps what a restored backup entry carries (sites, pin, creation time, further fields) but not its id or order', () => {
+    const restored: ImportItem = { ...entry('old-id', 'GitHub', SECRET_C, 9), sites: ['github.com'], pinned: true, createdAt: 50 };
+    const withExtra = { ...restored, recoveryCodes: ['1234-5678'] };
+    const merged = mergeImport([], [withExtra], { keepDuplicates: false, now: 1000, newId: ids() });
+    expect(merged.entries).toEqual([{ ...withExtra, id: 'new-1', order: 0, updatedAt: 1000 }]);
+  });
+});
+
+describe('toImportAccountViews', () => {
+  it('shows no secret and names the account each duplicates', () => {
+    const views = toImportAccountViews(
+      [draft('GitHub', SECRET_C), draft('Amazon again', SECRET_A), draft('GitHub copy', SECRET_C, { label: '' })],
+      saved,
+    );
+    expect(views).toEqual([
+      { issuer: 'GitHub', label: 'alice', kind: 'totp', digits: 6, period: 30 },
+      { issuer: 'Amazon again', label: 'alice', kind: 'totp', digits: 6, period: 30, duplicateOf: 'Amazon (alice)', duplicateIn: 'vault' },
+      { issuer: 'GitHub copy', label: '', kind: 'totp', digits: 6, period: 30, duplicateOf: 'GitHub: alice', duplicateIn: 'import' },
+    ]);
+    expect(JSON.stringify(views)).not.toContain(SECRET_C);
+  });
+});

@@ -1,0 +1,230 @@
+/**
+ * Import, restore and export: reads another app's export (or a Twofold backup) into a preview,
+ * holds its accounts here until the user confirms, then saves them all in one write; and writes
+ * the vault's accounts out as an encrypted backup, a plain otpauth:// list or Google Authenticator
+ * transfer links, each only after the master password is typed again.
+ */
+import type { AccountDraft, AccountEntry } from '@/utils/otp/account';
+import type { ImportAccountView, ImportPreviewView, ImportRequest } from '@/utils/messages';
+import { findImportDuplicates, importAccounts, ImportFormat, type ImportInput, type ImportPreview } from '@/utils/import';
+import { BACKUP_FORMAT, backupFileName, createBackup, migrationLeftOut, readBackup, toMigrationBatches, toOtpauthList } from '@/utils/backup';
+import { sortAccounts } from '@/utils/accounts/account-views';
+import { displayName } from '@/utils/accounts/display-name';
+import { checkNewPassword } from '@/utils/vault/password-policy';
+import { fromBase64 } from '@/utils/vault/base64';
+import { InvalidInputError } from '@/utils/errors';
+import type { VaultService } from './vault-service';
+import type { PageHandlers } from './router';
+
+/** How long a preview waits for the user to confirm it. */
+const PENDING_MS = 10 * 60 * 1000;
+
+/**
+ * One account to add: a draft from another app, or a whole entry from a Twofold backup, whose
+ * sites, pin, creation time and any further fields (e.g. recovery codes) are kept.
+ */
+export type ImportItem = AccountDraft & Partial<AccountEntry>;
+
+interface PendingImport {
+  items: ImportItem[];
+  expires: number;
+}
+
+export type BackupRequestName = 'previewImport' | 'confirmImport' | 'exportBackup' | 'exportOtpauthList' | 'exportMigrationQrs';
+
+/**
+ * Adds imported accounts after the saved ones. Accounts whose secret is already saved, or that
+ * appear earlier in the same import, are left out unless `keepDuplicates`.
+ * @param now ms since the epoch, for the new accounts' times.
+ * @param newId makes each new account's id.
+ * @returns the new entry list and how many were added and skipped; `entries` is not changed.
+ */
+export function mergeImport(
+  entries: readonly AccountEntry[],
+  items: readonly ImportItem[],
+  options: { keepDuplicates: boolean; now: number; newId: () => string },
+): { entries: AccountEntry[]; imported: number; skipped: number } {
+  const duplicates = new Set(
+    findImportDuplicates(items, entries.map((e) => ({ secret: e.secret, kind: e.kind, name: displayName(e) }))).map((d) => d.index),
+  );
+  let order = entries.reduce((max, e) => Math.max(max, e.order + 1), 0);
+  const added: AccountEntry[] = [];
+  items.forEach((item, index) => {
+    if (duplicates.has(index) && !options.keepDuplicates) return;
+    added.push({
+      ...item,
+      sites: [...(item.sites ?? [])],
+      pinned: item.pinned ?? false,
+      createdAt: item.createdAt ?? options.now,
+      id: options.newId(),
+      order: order++,
+      updatedAt: options.now,
+    });
+  });
+  return { entries: [...entries, ...added], imported: added.length, skipped: items.length - added.length };
+}
+
+/**
+ * The preview's accounts as pages may see them: no secret, and the name of the account each
+ * duplicates (a saved one, or an earlier one of the same import).
+ */
+export function toImportAccountViews(items: readonly ImportItem[], entries: readonly AccountEntry[]): ImportAccountView[] {
+  const duplicates = new Map(
+    findImportDuplicates(items, entries.map((e) => ({ secret: e.secret, kind: e.kind, name: displayName(e) }))).map((d) => [d.index, d]),
+  );
+  return items.map((item, index) => {
+    const duplicate = duplicates.get(index);
+    return {
+      issuer: item.issuer,
+      label: item.label,
+      kind: item.kind,
+      digits: item.digits,
+      period: item.period,
+      ...(duplicate ? { duplicateOf: duplicate.existingName, duplicateIn: duplicate.source } : {}),
+    };
+  });
+}
+
+/** The page's request as the importer's input: exactly one of text or file bytes. */
+function toImportInput(args: ImportRequest): ImportInput {
+  const hasText = typeof args.text === 'string';
+  const hasBytes = typeof args.bytesBase64 === 'string';
+  if (hasText === hasBytes) throw new InvalidInputError('Choose a file or paste the text to import.');
+  const fileName = typeof args.fileName === 'string' ? args.fileName : undefined;
+  if (hasText) return { text: args.text, ...(fileName ? { fileName } : {}) };
+  return { bytes: fromBase64(args.bytesBase64!), ...(fileName ? { fileName } : {}) };
+}
+
+/** The input's text when it is a Twofold backup file (restored with its sites kept), else null. */
+function backupText(input: ImportInput): string | null {
+  let text = input.text;
+  if (input.bytes !== undefined) {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input.bytes);
+    } catch {
+      return null;
+    }
+  }
+  const trimmed = (text ?? '').replace(/^\uFEFF/u, '').trim();
+  if (!trimmed.startsWith('{')) return null;
+  try {
+    const json: unknown = JSON.parse(trimmed);
+    return typeof json === 'object' && json !== null && (json as { format?: unknown }).format === BACKUP_FORMAT ? trimmed : null;
+  } catch {
+    // Cut short: importAccounts reports it as a damaged file.
+    return null;
+  }
+}
+
+/** Reads the input into items to add and the rest of the preview. */
+async function readImport(args: ImportRequest): Promise<{ items: ImportItem[]; preview: Omit<ImportPreview, 'accounts'> }> {
+  const input = toImportInput(args);
+  const password = typeof args.password === 'string' && args.password !== '' ? args.password : undefined;
+  const backup = backupText(input);
+  if (backup !== null) {
+    const preview = { format: ImportFormat.TwofoldBackup, problems: [] };
+    if (password === undefined) return { items: [], preview: { ...preview, needsPassword: true } };
+    return { items: await readBackup(backup, password), preview };
+  }
+  const { accounts, ...preview } = await importAccounts(input, password === undefined ? {} : { password });
+  return { items: accounts, preview };
+}
+
+/** Why a backup password is refused, in the backup's own words (the policy speaks of the master password). */
+function checkBackupPassword(password: string, confirm: string): void {
+  try {
+    checkNewPassword(password, confirm);
+  } catch (error) {
+    if (error instanceof InvalidInputError) {
+      throw new InvalidInputError(error.message.replace(/master password/gu, 'backup password'), { field: error.field, cause: error });
+    }
+    throw error;
+  }
+}
+
+/** The date part of an export file's name, like backupFileName's (UTC). */
+const fileDate = (now: number): string => new Date(now).toISOString().slice(0, 10);
+
+/** Import and export handlers over one vault service. */
+export function createBackupHandlers(vault: VaultService, now: () => number = Date.now): PageHandlers<BackupRequestName> {
+  const pending = new Map<string, PendingImport>();
+
+  /** The master password typed again: refused like a wrong unlock, counted in the same delay. */
+  async function reenter(masterPassword: unknown): Promise<void> {
+    if (typeof masterPassword !== 'string' || masterPassword === '') {
+      throw new InvalidInputError('Type your master password to confirm it is you.', { field: 'masterPassword' });
+    }
+    await vault.verifyPassword(masterPassword);
+  }
+
+  /** The saved accounts in display order; refuses an empty vault (there is nothing to export). */
+  async function accountsToExport(): Promise<AccountEntry[]> {
+    const entries = sortAccounts(await vault.entries());
+    if (entries.length === 0) throw new InvalidInputError('There are no accounts to export yet.');
+    return entries;
+  }
+
+  return {
+    async previewImport(args) {
+      const entries = await vault.entries(); // Locked vaults fail here, before the file is read.
+      const { items, preview } = await readImport(args ?? {});
+      const at = now();
+      for (const [token, held] of pending) if (held.expires < at) pending.delete(token);
+      const view: ImportPreviewView = {
+        format: preview.format,
+        accounts: toImportAccountViews(items, entries),
+        problems: preview.problems,
+        needsPassword: preview.needsPassword === true,
+        ...(preview.batches ? { batches: preview.batches } : {}),
+      };
+      if (items.length > 0) {
+        const token = crypto.randomUUID();
+        pending.set(token, { items, expires: at + PENDING_MS });
+        view.token = token;
+      }
+      return view;
+    },
+
+    async confirmImport({ token, keepDuplicates }) {
+      const held = typeof token === 'string' ? pending.get(token) : undefined;
+      if (!held || held.expires < now()) {
+        if (typeof token === 'string') pending.delete(token);
+        throw new InvalidInputError('This preview has expired. Choose the file again.');
+      }
+      // Taken out while saving, so a second click cannot import the same accounts twice.
+      pending.delete(token);
+      try {
+        return await vault.update((entries) => {
+          const merged = mergeImport(entries, held.items, { keepDuplicates: Boolean(keepDuplicates), now: now(), newId: () => crypto.randomUUID() });
+          return { entries: merged.entries, result: { imported: merged.imported, skipped: merged.skipped } };
+        });
+      } catch (error) {
+        pending.set(token, held);
+        throw error;
+      }
+    },
+
+    async exportBackup({ password, confirm, masterPassword }) {
+      checkBackupPassword(password, confirm);
+      await reenter(masterPassword);
+      const entries = await accountsToExport();
+      const at = now();
+      return { fileName: backupFileName(at), text: await createBackup(entries, password, { now: at }), count: entries.length };
+    },
+
+    async exportOtpauthList({ masterPassword }) {
+      await reenter(masterPassword);
+      const entries = await accountsToExport();
+      return { fileName: `twofold-accounts-${fileDate(now())}.txt`, text: toOtpauthList(entries), count: entries.length };
+    },
+
+    async exportMigrationQrs({ masterPassword }) {
+      await reenter(masterPassword);
+      const entries = await accountsToExport();
+      return {
+        uris: toMigrationBatches(entries),
+        leftOut: migrationLeftOut(entries).map(({ name, reason }) => ({ name, reason })),
+      };
+    },
+  };
+}
