@@ -19,9 +19,10 @@ export default defineConfig({
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
-    name: 'Twofold Authenticator',
-    description:
-      'Two-step verification codes: scan the setup QR code from the page, keep secrets encrypted, fill codes in one click.',
+    // Translated: public/_locales/<lang>/messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'activeTab', 'alarms', 'idle', 'scripting', 'contextMenus'],
     // One-click fill: the inline button runs on the sites the user bound, each granted on its own
     // (asked from the popup); nothing on hosts at install.

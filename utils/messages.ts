@@ -7,6 +7,7 @@
  */
 import type { AccountDraft, OtpAlgorithm, OtpKind } from './otp/account';
 import type { ErrorCode } from './errors';
+import type { ImportBatches, ImportFormat, ImportProblem } from './import/import-types';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ResultError };
 
@@ -70,6 +71,23 @@ export interface Settings {
   autoLockMinutes: number;
   /** Lock when the computer is locked. */
   lockOnSystemLock: boolean;
+  /**
+   * The pages' colours: follow the system, or always light or dark. Absent (settings saved
+   * before themes existed, or never chosen) means `system`.
+   */
+  theme?: Theme;
+}
+
+/** A colour theme choice; `system` follows the browser's `prefers-color-scheme`. */
+export type Theme = 'system' | 'light' | 'dark';
+
+/** What the popup's edit form changes on an account (loosely typed: the background validates). */
+export interface AccountEdit {
+  id: string;
+  issuer: string;
+  label: string;
+  /** Sites as typed: registrable domains, host names or URLs. */
+  sites: string[];
 }
 
 export interface AddAccountArgs {
@@ -125,6 +143,21 @@ export interface PageProtocol {
   nextHotpCode: { args: { id: string }; reply: CodeView };
   getSettings: { args: void; reply: Settings };
   setSettings: { args: Partial<Settings>; reply: Settings };
+  // Popup (issue 6).
+  /** The registrable domain of the active tab (or `tabId`), null when it is not a web page. */
+  getActiveSite: { args: { tabId?: number }; reply: { site: string | null } };
+  /** Pins or unpins an account (pinned ones are listed first). */
+  setPinned: { args: { id: string; pinned: boolean }; reply: AccountView };
+  /** Saves the list order: `ids` first, in that order; accounts not named keep their order after them. */
+  reorderAccounts: { args: { ids: string[] }; reply: void };
+  /** Renames an account and sets its bound sites (registrable domains). */
+  updateAccount: { args: AccountEdit; reply: AccountView };
+  /** Deletes an account but keeps it in the background's memory for `restoreAccount` until `undoUntil`. */
+  deleteAccountWithUndo: { args: { id: string }; reply: { undoUntil: number } };
+  /** Puts back an account deleted with `deleteAccountWithUndo` (within its undo window). */
+  restoreAccount: { args: { id: string }; reply: AccountView };
+  /** The secret (text key) and `otpauth://` link of one account, after re-entering the master password. */
+  revealSecret: { args: { id: string; password: string }; reply: { secret: string; uri: string } };
   /** Captures the active tab (or `tabId`) and decodes every QR code on it. */
   scanTab: { args: { tabId?: number }; reply: ScanReport };
   /** Decodes an image the user chose, dropped or pasted (a data: URL). */
@@ -139,6 +172,79 @@ export interface PageProtocol {
   checkFillTarget: { args: { id: string; tabId?: number }; reply: FillTarget };
   /** Fills the current code of `id` into the active tab; `confirmed` after the user agreed to an unbound site. */
   fillActiveTab: { args: { id: string; tabId?: number; confirmed?: boolean; bindSite?: boolean }; reply: { filled: boolean } };
+  // Import and export (issue 7).
+  /**
+   * Reads an export from another authenticator, pasted text or a Twofold backup (restore) into a
+   * preview; nothing is written. The accounts stay in the background under `token` until
+   * `confirmImport` (or for 10 minutes).
+   */
+  previewImport: { args: ImportRequest; reply: ImportPreviewView };
+  /** Saves a previewed import, all or nothing; duplicates are skipped unless `keepDuplicates`. */
+  confirmImport: { args: { token: string; keepDuplicates?: boolean }; reply: ImportResult };
+  /** Every account in an encrypted backup file under `password`, after re-entering the master password. */
+  exportBackup: { args: { password: string; confirm: string; masterPassword: string }; reply: ExportFile };
+  /** Every account as a plain `otpauth://` list (unencrypted), after re-entering the master password. */
+  exportOtpauthList: { args: { masterPassword: string }; reply: ExportFile };
+  /** Google Authenticator "Transfer accounts" links, one per QR code, after re-entering the master password. */
+  exportMigrationQrs: { args: { masterPassword: string }; reply: MigrationExport };
+}
+
+/** What the person gave to import: pasted text or a file (base64 of its bytes). */
+export interface ImportRequest {
+  text?: string;
+  bytesBase64?: string;
+  /** The file's name: only sharpens messages. */
+  fileName?: string;
+  /** The export's password, for encrypted files. */
+  password?: string;
+}
+
+/** One account an import would add, as the page may show it (no secret). */
+export interface ImportAccountView {
+  issuer: string;
+  label: string;
+  kind: OtpKind;
+  digits: number;
+  period: number;
+  /** Name of the saved account (or earlier account in this import) with the same secret. */
+  duplicateOf?: string;
+  /** Where that account is: saved in Twofold, or earlier in the same import. */
+  duplicateIn?: 'vault' | 'import';
+}
+
+/** An import's preview without secrets. */
+export interface ImportPreviewView {
+  /** Present when there is something to import: pass it to `confirmImport`. */
+  token?: string;
+  format: ImportFormat;
+  accounts: ImportAccountView[];
+  /** Records that cannot be imported, each with its reason. */
+  problems: ImportProblem[];
+  /** The file is encrypted: ask for its password and preview again. */
+  needsPassword: boolean;
+  /** Google Authenticator exports: the QR codes (batches, from 0) seen and missing. */
+  batches?: ImportBatches;
+}
+
+/** What `confirmImport` saved. */
+export interface ImportResult {
+  imported: number;
+  /** Duplicates left out. */
+  skipped: number;
+}
+
+/** A file for the page to offer as a download. */
+export interface ExportFile {
+  fileName: string;
+  text: string;
+  /** Accounts in it. */
+  count: number;
+}
+
+/** Google Authenticator transfer links, and the accounts the format cannot carry. */
+export interface MigrationExport {
+  uris: string[];
+  leftOut: { name: string; reason: string }[];
 }
 
 export type RequestName = keyof PageProtocol;
@@ -154,8 +260,11 @@ export interface Envelope<K extends RequestName = RequestName> {
 
 const requestNames: ReadonlySet<string> = new Set<RequestName>([
   'getStatus', 'setupVault', 'unlock', 'lock', 'changePassword', 'listAccounts', 'addAccount',
-  'deleteAccount', 'nextHotpCode', 'getSettings', 'setSettings', 'scanTab', 'scanImage', 'scanText',
+  'deleteAccount', 'nextHotpCode', 'getSettings', 'setSettings',
+  'getActiveSite', 'setPinned', 'reorderAccounts', 'updateAccount', 'deleteAccountWithUndo', 'restoreAccount', 'revealSecret',
+  'scanTab', 'scanImage', 'scanText',
   'startRegionSelect', 'confirmScan', 'checkFillTarget', 'fillActiveTab',
+  'previewImport', 'confirmImport', 'exportBackup', 'exportOtpauthList', 'exportMigrationQrs',
 ]);
 
 /** True when `value` is a well-formed envelope naming a known request. */

@@ -1,25 +1,20 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { AccountView, CodeView, FillTarget } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
-import { formatCode } from '@/utils/accounts/format-code';
 import { displayName } from '@/utils/accounts/display-name';
-import { FillConfirm } from './fill-confirm';
-import { FillSiteAccess, requestFillButton } from './fill-site-access';
+import { arrangeAccounts, isOnSite, isSameGroup, moveNextTo, savedOrder } from '@/utils/accounts/arrange-accounts';
+import { formatNumber, t } from '@/utils/i18n/t';
+import { AccountRow, type RowActions } from './account-row';
+import { requestFillButton } from './fill-site-access';
+import { copyCode, useClipboardClearTime } from './clipboard';
+import { useNow } from './clock';
+import { EmptyState } from './empty-state';
 
 /** An unbound fill waiting for the user's answer. */
 interface Asking {
-  account: AccountView;
+  id: string;
   target: Extract<FillTarget, { state: 'unbound' }>;
-}
-
-/**
- * The tab to fill: the one named by `?tab=` (the unlock window a page opened for its own tab),
- * else the background picks the active tab.
- */
-function tabToFill(): number | undefined {
-  const value = new URLSearchParams(location.search).get('tab');
-  const id = value === null ? NaN : Number(value);
-  return Number.isInteger(id) && id >= 0 ? id : undefined;
 }
 
 interface ListData {
@@ -29,20 +24,61 @@ interface ListData {
   skew: number;
 }
 
+interface Toast {
+  text: string;
+  /** A deleted account that can still be put back, until `until` (ms since epoch). */
+  undo?: { id: string; until: number };
+}
+
+interface AccountListProps {
+  /** The tab to fill and whose site comes first (`?tab=`), else the active tab. */
+  tabId?: number;
+  query: string;
+  onQuery: (query: string) => void;
+  onAdd: () => void;
+  onEdit: (account: AccountView) => void;
+  onError: (message: string) => void;
+}
+
+const TOAST_MS = 2500;
+
+/** The same account as before (by value): keeps the old object so its row is not rendered again. */
+function sameAccount(a: AccountView, b: AccountView): boolean {
+  return a.updatedAt === b.updatedAt && a.pinned === b.pinned && a.order === b.order && a.issuer === b.issuer &&
+    a.label === b.label && a.counter === b.counter && a.sites.join(' ') === b.sites.join(' ');
+}
+
+/** Closes the popup; a popup opened as a tab (tests, a pinned window) closes its tab. */
+function closePopup() {
+  window.close();
+  void browser.tabs.getCurrent().then(async (tab) => {
+    if (tab?.id !== undefined) await browser.tabs.remove(tab.id);
+  }).catch(() => undefined);
+}
+
 /**
- * The live code list. One timer ticks every row's countdown; the codes are fetched again
- * from the background only when the first of them expires. Clicking a code copies it and,
- * when the tab has a code field, fills it there (asking first on a site the account is not
- * bound to, and warning loudly on a look-alike of a bound site).
+ * The live code list with its search box. The codes are fetched again from the background
+ * only when the first of them expires; one clock ticks the countdowns. Clicking a code (or
+ * Enter on it) copies it and, when the tab has a code field, fills it there (asking first on a
+ * site the account is not bound to, and warning loudly on a look-alike of a bound site).
+ *
+ * Keys: ↑/↓ move between rows (from the search box too), Enter fills or copies, Ctrl/Cmd+C
+ * copies, Alt+↑/↓ moves the account in the list, Escape clears the search, a second Escape
+ * closes the popup.
  */
-export function AccountList({ onAdd, onError }: { onAdd: () => void; onError: (message: string) => void }) {
+export function AccountList({ tabId, query, onQuery, onAdd, onEdit, onError }: AccountListProps) {
   const [data, setData] = useState<ListData | null>(null);
-  const [now, setNow] = useState(Date.now());
-  const [toast, setToast] = useState<string | null>(null);
+  const [site, setSite] = useState<string | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
   const loading = useRef(false);
-  const tabId = useRef(tabToFill());
+  const dragging = useRef<string | null>(null);
+  const focusAfter = useRef<string | null>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const focusedOnce = useRef(false);
 
   async function load() {
     if (loading.current) return;
@@ -51,163 +87,281 @@ export function AccountList({ onAdd, onError }: { onAdd: () => void; onError: (m
     loading.current = false;
     if (!result.ok) return onError(result.error.message);
     const { accounts, codes, now: serverNow } = result.value;
-    setData({ accounts, codes: new Map(codes.map((c) => [c.id, c])), skew: serverNow - Date.now() });
+    setData((previous) => {
+      const old = new Map(previous?.accounts.map((a) => [a.id, a]));
+      return {
+        accounts: accounts.map((a) => {
+          const before = old.get(a.id);
+          return before && sameAccount(before, a) ? before : a;
+        }),
+        codes: new Map(codes.map((c) => [c.id, c])),
+        skew: serverNow - Date.now(),
+      };
+    });
   }
 
   useEffect(() => {
     void load();
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
+    void sendRequest('getActiveSite', tabId === undefined ? {} : { tabId }).then((r) => r.ok && setSite(r.value.site));
   }, []);
 
-  const at = now + (data?.skew ?? 0);
+  // Fetch new codes when the first one expires (no per-second work here).
   useEffect(() => {
     if (!data) return;
-    for (const code of data.codes.values()) {
-      if (code.validUntil !== undefined && code.validUntil <= at) {
-        void load();
-        return;
-      }
-    }
-  }, [at, data]);
+    let first = Infinity;
+    for (const code of data.codes.values()) if (code.validUntil !== undefined) first = Math.min(first, code.validUntil);
+    if (first === Infinity) return;
+    const timer = setTimeout(() => void load(), Math.max(0, first - (Date.now() + data.skew)) + 50);
+    return () => clearTimeout(timer);
+  }, [data]);
 
   useEffect(() => {
     if (!toast) return;
-    const timer = setTimeout(() => setToast(null), 1800);
+    const timer = setTimeout(() => setToast(null), toast.undo ? Math.max(0, toast.undo.until - Date.now()) : TOAST_MS);
     return () => clearTimeout(timer);
   }, [toast]);
 
+  const visible = useMemo(() => (data ? arrangeAccounts(data.accounts, { query, site }) : []), [data, query, site]);
+
+  // The popup opens with the search box focused, once the accounts are there.
+  useEffect(() => {
+    if (!data || focusedOnce.current || data.accounts.length === 0) return;
+    focusedOnce.current = true;
+    if (document.activeElement === document.body || document.activeElement === null) searchBox.current?.focus();
+  }, [data]);
+
+  // After a keyboard move the row is somewhere else in the DOM: keep the focus on it.
+  useEffect(() => {
+    const id = focusAfter.current;
+    if (id === null) return;
+    focusAfter.current = null;
+    codeButton(id)?.focus();
+  });
+
+  function codeButton(id: string): HTMLButtonElement | null {
+    return list.current?.querySelector<HTMLButtonElement>(`li[data-account-id="${CSS.escape(id)}"] button.code`) ?? null;
+  }
+
   async function copy(account: AccountView, code: string) {
-    try {
-      await navigator.clipboard.writeText(code);
-      setToast(`Copied the code for ${displayName(account)}`);
-    } catch {
-      setToast('Could not copy: your browser refused clipboard access.');
-    }
+    const copied = await copyCode(code);
+    setToast({ text: copied ? t('copiedCode', displayName(account)) : t('copyRefused') });
   }
 
   /** Copies the code, then fills it into the tab when it has a code field. */
-  async function useCode(account: AccountView, code: string) {
+  async function use(account: AccountView, code: string) {
     setAsking(null);
     await copy(account, code);
-    const check = await sendRequest('checkFillTarget', { id: account.id, tabId: tabId.current });
+    const check = await sendRequest('checkFillTarget', { id: account.id, tabId });
     // No fillable tab (a browser page, no code field, no access): copying was all there was to do.
     if (!check.ok || check.value.state === 'unavailable') return;
     if (check.value.state === 'unbound') {
-      setAsking({ account, target: check.value });
+      setAsking({ id: account.id, target: check.value });
       return;
     }
     await fill(account, {});
   }
 
-  async function fill(account: AccountView, answer: { confirmed?: boolean; bindSite?: boolean }, site?: string) {
+  async function fill(account: AccountView, answer: { confirmed?: boolean; bindSite?: boolean }, fillSite?: string) {
     setAsking(null);
     // Dispatched before the permission prompt below, which may close this popup.
-    const filling = sendRequest('fillActiveTab', { id: account.id, tabId: tabId.current, ...answer });
-    if (answer.bindSite && site !== undefined) void requestFillButton([site]);
+    const filling = sendRequest('fillActiveTab', { id: account.id, tabId, ...answer });
+    if (answer.bindSite && fillSite !== undefined) void requestFillButton([fillSite]);
     const result = await filling;
     if (!result.ok) return onError(result.error.message);
-    setToast(result.value.filled ? `Filled and copied the code for ${displayName(account)}` : `Copied the code for ${displayName(account)}`);
+    const name = displayName(account);
+    setToast({ text: result.value.filled ? t('filledAndCopied', name) : t('copiedCode', name) });
     if (answer.bindSite) await load();
   }
 
-  async function remove(id: string) {
-    const result = await sendRequest('deleteAccount', { id });
+  async function remove(account: AccountView) {
     setConfirming(null);
+    const result = await sendRequest('deleteAccountWithUndo', { id: account.id });
+    if (!result.ok) return onError(result.error.message);
+    setToast({ text: t('deletedAccount', displayName(account)), undo: { id: account.id, until: result.value.undoUntil } });
+    await load();
+    searchBox.current?.focus();
+  }
+
+  async function undo(id: string) {
+    setToast(null);
+    const result = await sendRequest('restoreAccount', { id });
+    if (!result.ok) return onError(result.error.message);
+    setToast({ text: t('restoredAccount', displayName(result.value)) });
+    await load();
+  }
+
+  async function togglePin(account: AccountView) {
+    const result = await sendRequest('setPinned', { id: account.id, pinned: !account.pinned });
+    if (!result.ok) return onError(result.error.message);
+    focusAfter.current = account.id;
+    setToast({ text: t(result.value.pinned ? 'pinnedAccount' : 'unpinnedAccount', displayName(account)) });
+    await load();
+  }
+
+  async function nextHotp(account: AccountView) {
+    const result = await sendRequest('nextHotpCode', { id: account.id });
     if (!result.ok) return onError(result.error.message);
     await load();
   }
 
-  async function nextHotp(id: string) {
-    const result = await sendRequest('nextHotpCode', { id });
-    if (!result.ok) return onError(result.error.message);
-    await load();
+  /** Moves `account` into `targetId`'s place in the saved order, at once on screen, then saves it. */
+  function move(account: AccountView, targetId: string) {
+    if (!data) return;
+    const ids = moveNextTo(savedOrder(data.accounts).map((a) => a.id), account.id, targetId);
+    const orderOf = new Map(ids.map((id, i) => [id, i]));
+    setData({ ...data, accounts: data.accounts.map((a) => (a.order === orderOf.get(a.id) ? a : { ...a, order: orderOf.get(a.id)! })) });
+    void sendRequest('reorderAccounts', { ids }).then((result) => {
+      if (!result.ok) {
+        onError(result.error.message);
+        void load();
+      }
+    });
   }
 
-  if (!data) return <p class="screen muted" aria-busy="true">Loading your accounts…</p>;
-  if (data.accounts.length === 0) {
-    return (
-      <section class="screen empty" aria-labelledby="empty-title">
-        <h1 id="empty-title">No accounts yet</h1>
-        <p>When a site shows a QR code for an authenticator app, you can type the text key it shows instead (“Can’t scan?”).</p>
-        <button type="button" class="primary" onClick={onAdd}>Add an account</button>
-      </section>
-    );
+  function canSwap(a: AccountView, b: AccountView | undefined): b is AccountView {
+    return b !== undefined && b.id !== a.id && isSameGroup(a, b, site);
   }
+
+  // Row callbacks through a ref: the object handed to rows never changes, so memoized rows stay put.
+  const latest = useRef({ use, fill, remove, togglePin, nextHotp, move, canSwap, visible });
+  latest.current = { use, fill, remove, togglePin, nextHotp, move, canSwap, visible };
+  const actions = useMemo<RowActions>(() => ({
+    use: (account, code) => void latest.current.use(account, code),
+    fillAnswer: (account, remember, fillSite) => void latest.current.fill(account, remember ? { bindSite: true } : { confirmed: true }, fillSite),
+    cancelFill: () => setAsking(null),
+    togglePin: (account) => void latest.current.togglePin(account),
+    edit: (account) => onEdit(account),
+    askDelete: (account) => setConfirming(account.id),
+    confirmDelete: (account) => void latest.current.remove(account),
+    cancelDelete: () => setConfirming(null),
+    nextHotp: (account) => void latest.current.nextHotp(account),
+    dragStart: (account, event) => {
+      dragging.current = account.id;
+      event.dataTransfer?.setData('text/plain', account.issuer || account.label);
+      if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+    },
+    dragOver: (account, event) => {
+      const from = latest.current.visible.find((a) => a.id === dragging.current);
+      if (!from || !latest.current.canSwap(from, account)) return;
+      event.preventDefault();
+      setDropTarget(account.id);
+    },
+    drop: (account, event) => {
+      const from = latest.current.visible.find((a) => a.id === dragging.current);
+      dragging.current = null;
+      setDropTarget(null);
+      if (!from || !latest.current.canSwap(from, account)) return;
+      event.preventDefault();
+      latest.current.move(from, account.id);
+    },
+    dragEnd: () => {
+      dragging.current = null;
+      setDropTarget(null);
+    },
+  }), []);
+
+  // Escape: closes a question first, then clears the search, then closes the popup.
+  const escapeState = useRef({ asking, confirming, query });
+  escapeState.current = { asking, confirming, query };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const state = escapeState.current;
+      event.preventDefault();
+      if (state.asking) setAsking(null);
+      else if (state.confirming) setConfirming(null);
+      else if (state.query !== '') {
+        onQuery('');
+        searchBox.current?.focus();
+      } else closePopup();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  function onKeyDown(event: KeyboardEvent) {
+    const target = event.target as HTMLElement;
+    const inSearch = target === searchBox.current;
+    const row = target.closest<HTMLElement>('li.account');
+    if (!inSearch && (!row || target.matches('input, textarea, select'))) return;
+    const index = row ? visible.findIndex((a) => a.id === row.dataset.accountId) : -1;
+    const current = visible[index];
+    const focusRow = (i: number) => {
+      const next = visible[Math.max(0, Math.min(visible.length - 1, i))];
+      if (next) codeButton(next.id)?.focus();
+    };
+    const key = event.key;
+    if (event.altKey && (key === 'ArrowUp' || key === 'ArrowDown') && current) {
+      event.preventDefault();
+      const neighbour = visible[index + (key === 'ArrowUp' ? -1 : 1)];
+      if (!canSwap(current, neighbour)) return;
+      focusAfter.current = current.id;
+      move(current, neighbour.id);
+      setToast({ text: t('movedAccount', [displayName(current), formatNumber(index + (key === 'ArrowUp' ? 0 : 2))]) });
+    } else if (key === 'ArrowDown' && !event.altKey) {
+      event.preventDefault();
+      focusRow(index + 1);
+    } else if (key === 'ArrowUp' && !event.altKey) {
+      event.preventDefault();
+      if (index <= 0) searchBox.current?.focus();
+      else focusRow(index - 1);
+    } else if ((key === 'Home' || key === 'End') && !inSearch) {
+      event.preventDefault();
+      focusRow(key === 'Home' ? 0 : visible.length - 1);
+    } else if (key === 'Enter' && inSearch) {
+      event.preventDefault();
+      const first = visible[0];
+      const code = first && data?.codes.get(first.id);
+      if (first && code) void use(first, code.code);
+    } else if ((event.ctrlKey || event.metaKey) && key.toLowerCase() === 'c' && current && !window.getSelection()?.toString()) {
+      const code = data?.codes.get(current.id);
+      if (!code) return;
+      event.preventDefault();
+      void copy(current, code.code);
+    }
+  }
+
+  if (!data) return <p class="screen muted" aria-busy="true">{t('loadingAccounts')}</p>;
+  if (data.accounts.length === 0) return <EmptyState onAdd={onAdd} />;
 
   return (
-    <>
-      <ul class="accounts" aria-label="Accounts">
-        {data.accounts.map((account) => {
+    <div class="list" onKeyDown={onKeyDown}>
+      <div class="search">
+        <input ref={searchBox} type="search" class="search__input" value={query} autocomplete="off" spellcheck={false}
+          aria-label={t('searchLabel')} placeholder={t('searchPlaceholder')} aria-describedby="search-hint" aria-controls="account-list"
+          onInput={(e) => onQuery(e.currentTarget.value)} />
+        <p id="search-hint" class="visually-hidden">{t('searchHint')}</p>
+      </div>
+      {visible.length === 0 && <p class="screen muted" role="status">{t('noMatch', query.trim())}</p>}
+      <ul class="accounts" id="account-list" aria-label={t('accountsLabel')} ref={list}>
+        {visible.map((account) => {
           const view = data.codes.get(account.id);
           if (!view) return null;
-          const remaining = view.validUntil === undefined ? undefined : Math.max(0, Math.ceil((view.validUntil - at) / 1000));
-          const name = displayName(account);
           return (
-            <li class="account" key={account.id} data-account-id={account.id}>
-              <div class="account__names">
-                <span class="account__issuer">{account.issuer || account.label || 'Unnamed account'}</span>
-                {account.issuer && account.label && <span class="account__label">{account.label}</span>}
-              </div>
-              <button type="button" class="code" data-code={view.code} aria-label={`Copy code ${formatCode(view.code)} for ${name}`}
-                title="Copy, and fill into the page when it asks for a code"
-                onClick={() => void useCode(account, view.code)}>
-                {formatCode(view.code)}
-              </button>
-              {remaining !== undefined && <Countdown remaining={remaining} period={account.period} />}
-              {remaining !== undefined && remaining <= 5 && view.nextCode && (
-                <span class="next-code" aria-label={`Next code ${formatCode(view.nextCode)}`}>next {formatCode(view.nextCode)}</span>
-              )}
-              {account.kind === 'hotp' && (
-                <button type="button" class="small" onClick={() => void nextHotp(account.id)} aria-label={`Next code for ${name}`}>Next</button>
-              )}
-              {asking?.account.id === account.id && (
-                <FillConfirm name={name} target={asking.target}
-                  onFill={(remember) => void fill(account, remember ? { bindSite: true } : { confirmed: true }, asking.target.site)}
-                  onCancel={() => setAsking(null)} />
-              )}
-              <FillSiteAccess sites={account.sites} name={name} />
-              {confirming === account.id ? (
-                <DeleteConfirm name={name} onDelete={() => void remove(account.id)} onCancel={() => setConfirming(null)} />
-              ) : (
-                <button type="button" class="icon-button" aria-label={`Delete ${name}`} title="Delete"
-                  onClick={() => setConfirming(account.id)}>
-                  ✕
-                </button>
-              )}
-            </li>
+            <AccountRow key={account.id} account={account} code={view.code} nextCode={view.nextCode} validUntil={view.validUntil}
+              skew={data.skew} onSite={isOnSite(account, site)} asking={asking?.id === account.id ? asking.target : undefined}
+              confirmingDelete={confirming === account.id} dropTarget={dropTarget === account.id} actions={actions} />
           );
         })}
       </ul>
-      <p class="toast" role="status" aria-live="polite">{toast}</p>
-    </>
-  );
-}
-
-/** A ring that empties as the period runs out, with the seconds for screen readers. */
-function Countdown({ remaining, period }: { remaining: number; period: number }) {
-  const circumference = 2 * Math.PI * 9;
-  const offset = circumference * (1 - remaining / period);
-  return (
-    <span class={`countdown${remaining <= 5 ? ' countdown--ending' : ''}`} role="timer" aria-label={`${remaining} seconds left`}>
-      <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
-        <circle cx="12" cy="12" r="9" class="countdown__track" />
-        <circle cx="12" cy="12" r="9" class="countdown__ring" stroke-dasharray={circumference} stroke-dashoffset={offset} />
-      </svg>
-      <span class="countdown__seconds" aria-hidden="true">{remaining}</span>
-    </span>
-  );
-}
-
-/** Asks before deleting; the safe answer (Cancel) gets the focus. */
-function DeleteConfirm({ name, onDelete, onCancel }: { name: string; onDelete: () => void; onCancel: () => void }) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
-  return (
-    <div class="confirm" role="group" aria-label={`Delete ${name}?`}>
-      <span>Delete {name}? Its codes will be gone from Twofold.</span>
-      <button type="button" class="danger small" onClick={onDelete}>Delete</button>
-      <button type="button" class="small" onClick={onCancel} ref={cancel}>Cancel</button>
+      <p class="toast" role="status" aria-live="polite">
+        {toast?.text}
+        {toast?.undo && <> <button type="button" class="link" onClick={() => void undo(toast.undo!.id)}>{t('undo')}</button></>}
+      </p>
+      <ClipboardNote />
     </div>
   );
+}
+
+/** While a copied code is due to be cleared: when, and that it happens only while the popup stays open. */
+function ClipboardNote() {
+  const clearsAt = useClipboardClearTime();
+  if (clearsAt === null) return null;
+  return <ClipboardCountdown clearsAt={clearsAt} />;
+}
+
+function ClipboardCountdown({ clearsAt }: { clearsAt: number }) {
+  const now = useNow();
+  const seconds = Math.max(0, Math.ceil((clearsAt - now) / 1000));
+  return <p class="hint clipboard-note">{t('clipboardClears', formatNumber(seconds))}</p>;
 }

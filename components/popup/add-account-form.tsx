@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AccountFormInput } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
+import { t } from '@/utils/i18n/t';
 import { Field, describedBy } from './field';
 import { fieldError, useRequest } from './use-request';
 
@@ -22,7 +23,7 @@ export function AddAccountForm({ onDone, onCancel }: { onDone: (message: string)
     const result = await run(() => sendRequest('addAccount', { form, allowDuplicate: duplicate }));
     if (result) {
       const { account, warnings } = result.value;
-      onDone([`Saved ${account.issuer || account.label}.`, ...warnings].join(' '));
+      onDone([t('savedAccount', account.issuer || account.label), ...warnings].join(' '));
     }
   }
 
@@ -32,44 +33,44 @@ export function AddAccountForm({ onDone, onCancel }: { onDone: (message: string)
 
   return (
     <form class="screen" onSubmit={submit} aria-labelledby="add-title" noValidate>
-      <h1 id="add-title">Add an account</h1>
-      <Field id="issuer" label="Service" error={err('issuer')}>
-        <input id="issuer" value={form.issuer} onInput={set('issuer')} placeholder="e.g. Amazon" autoFocus autocomplete="off"
+      <h1 id="add-title">{t('addTitle')}</h1>
+      <Field id="issuer" label={t('fieldService')} error={err('issuer')}>
+        <input id="issuer" value={form.issuer} onInput={set('issuer')} placeholder={t('fieldServicePlaceholder')} autoFocus autocomplete="off"
           {...describedBy('issuer', err('issuer'))} />
       </Field>
-      <Field id="label" label="Account name (optional)" error={err('label')}>
-        <input id="label" value={form.label} onInput={set('label')} placeholder="e.g. you@example.com" autocomplete="off"
+      <Field id="label" label={t('fieldAccountNameOptional')} error={err('label')}>
+        <input id="label" value={form.label} onInput={set('label')} placeholder={t('fieldAccountNamePlaceholder')} autocomplete="off"
           {...describedBy('label', err('label'))} />
       </Field>
-      <Field id="secret" label="Text key" error={err('secret')} hint="The key the site shows under “Can’t scan the QR code?”. Spaces and lower case are fine.">
+      <Field id="secret" label={t('fieldTextKey')} error={err('secret')} hint={t('fieldTextKeyHint')}>
         <input id="secret" value={form.secret} onInput={set('secret')} autocomplete="off" spellcheck={false} required
           class="mono" {...describedBy('secret', err('secret'), true)} />
       </Field>
       <details open={advancedError}>
-        <summary>Advanced (only if the site says so)</summary>
-        <Field id="kind" label="Type" error={err('kind')}>
+        <summary>{t('advanced')}</summary>
+        <Field id="kind" label={t('fieldKind')} error={err('kind')}>
           <select id="kind" value={form.kind} onChange={set('kind')}>
-            <option value="totp">Time-based (TOTP), most sites</option>
-            <option value="hotp">Counter-based (HOTP)</option>
-            <option value="steam">Steam Guard</option>
+            <option value="totp">{t('kindTotp')}</option>
+            <option value="hotp">{t('kindHotp')}</option>
+            <option value="steam">{t('kindSteam')}</option>
           </select>
         </Field>
-        <Field id="algorithm" label="Algorithm" error={err('algorithm')}>
+        <Field id="algorithm" label={t('fieldAlgorithm')} error={err('algorithm')}>
           <select id="algorithm" value={form.algorithm} onChange={set('algorithm')}>
-            <option value="SHA1">SHA-1 (most sites)</option>
+            <option value="SHA1">{t('algorithmSha1')}</option>
             <option value="SHA256">SHA-256</option>
             <option value="SHA512">SHA-512</option>
           </select>
         </Field>
-        <Field id="digits" label="Digits" error={err('digits')}>
+        <Field id="digits" label={t('fieldDigits')} error={err('digits')}>
           <input id="digits" type="number" min="6" max="8" value={form.digits} onInput={set('digits')} {...describedBy('digits', err('digits'))} />
         </Field>
         {form.kind !== 'hotp' ? (
-          <Field id="period" label="Period (seconds)" error={err('period')}>
+          <Field id="period" label={t('fieldPeriod')} error={err('period')}>
             <input id="period" type="number" min="1" value={form.period} onInput={set('period')} {...describedBy('period', err('period'))} />
           </Field>
         ) : (
-          <Field id="counter" label="Counter" error={err('counter')}>
+          <Field id="counter" label={t('fieldCounter')} error={err('counter')}>
             <input id="counter" type="number" min="0" value={form.counter} onInput={set('counter')} {...describedBy('counter', err('counter'))} />
           </Field>
         )}
@@ -78,14 +79,14 @@ export function AddAccountForm({ onDone, onCancel }: { onDone: (message: string)
         <div class="warning" role="alert">
           <p>{error.message}</p>
           <label class="checkbox">
-            <input type="checkbox" checked={duplicate} onChange={(e) => setDuplicate(e.currentTarget.checked)} /> Save a second copy
+            <input type="checkbox" checked={duplicate} onChange={(e) => setDuplicate(e.currentTarget.checked)} /> {t('saveSecondCopy')}
           </label>
         </div>
       )}
       {generalError && <p class="error" role="alert">{generalError}</p>}
       <div class="actions">
-        <button type="button" onClick={onCancel}>Cancel</button>
-        <button type="submit" class="primary" disabled={busy}>{busy ? 'Saving…' : 'Save account'}</button>
+        <button type="button" onClick={onCancel}>{t('cancel')}</button>
+        <button type="submit" class="primary" disabled={busy}>{busy ? t('saving') : t('saveAccount')}</button>
       </div>
     </form>
   );

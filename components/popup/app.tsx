@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { VaultStatus } from '@/utils/messages';
+import { browser } from 'wxt/browser';
+import type { AccountView, Theme, VaultStatus } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
+import { t } from '@/utils/i18n/t';
 import { SetupScreen } from './setup-screen';
 import { UnlockScreen } from './unlock-screen';
 import { AccountList } from './account-list';
 import { AddAccountForm } from './add-account-form';
+import { EditAccount } from './edit-account';
 import { ScanPanel } from './scan-panel';
-import { browser } from 'wxt/browser';
+import { applyTheme, readTheme } from './theme';
 
 /**
  * The tab the popup acts on. A popup opened from the toolbar acts on the active tab; opened as
@@ -18,15 +21,25 @@ function targetTabId(): number | undefined {
   return Number.isInteger(id) && id >= 0 ? id : undefined;
 }
 
-type View = 'list' | 'add';
+/** Opens the popup in its own window, acting on the active tab, and closes this one. */
+async function popOut() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const query = tab?.id === undefined ? '' : `?tab=${tab.id}`;
+  await browser.windows.create({ url: `${browser.runtime.getURL('/popup.html')}${query}`, type: 'popup', width: 380, height: 600 });
+  window.close();
+}
+
+type View = { name: 'list' } | { name: 'add' } | { name: 'edit'; account: AccountView };
 
 /** The popup: picks the screen from the vault's status. */
 export function App() {
   const [status, setStatus] = useState<VaultStatus | null>(null);
-  const [view, setView] = useState<View>('list');
+  const [view, setView] = useState<View>({ name: 'list' });
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [listVersion, setListVersion] = useState(0);
+  const [query, setQuery] = useState('');
+  const [theme, setTheme] = useState<Theme>('system');
   const tabId = targetTabId();
 
   async function refresh() {
@@ -35,12 +48,28 @@ export function App() {
     else setFailure(result.error.message);
   }
 
-  useEffect(() => void refresh(), []);
+  useEffect(() => {
+    void refresh();
+    void sendRequest('getSettings').then((result) => {
+      if (!result.ok) return;
+      const chosen = readTheme(result.value.theme);
+      setTheme(chosen);
+      applyTheme(chosen);
+    });
+  }, []);
+
+  async function chooseTheme(next: Theme) {
+    setTheme(next);
+    applyTheme(next);
+    const result = await sendRequest('setSettings', { theme: next });
+    if (!result.ok) setFailure(result.error.message);
+  }
 
   async function lock() {
     await sendRequest('lock');
-    setView('list');
+    setView({ name: 'list' });
     setNotice(null);
+    setQuery('');
     await refresh();
   }
 
@@ -50,44 +79,71 @@ export function App() {
     void refresh();
   }
 
+  function backToList(message: string | null) {
+    setNotice(message);
+    setView({ name: 'list' });
+    setListVersion((v) => v + 1);
+  }
+
   const unlocked = status?.state === 'unlocked';
+  const listing = unlocked && view.name === 'list';
   return (
     <div class="popup">
       <header class="bar">
         <span class="brand"><img src="/icon/32.png" alt="" width="20" height="20" /> Twofold</span>
-        {unlocked && view === 'list' && (
-          <button type="button" class="small" onClick={() => { setNotice(null); setView('add'); }}>+ Add</button>
+        {listing && (
+          <button type="button" class="small" onClick={() => { setNotice(null); setView({ name: 'add' }); }}>{t('addButton')}</button>
         )}
-        {unlocked && <button type="button" class="small" onClick={() => void lock()}>Lock now</button>}
-        <button type="button" class="icon-button" aria-label="Settings" title="Settings"
+        {unlocked && <button type="button" class="small" onClick={() => void lock()}>{t('lockNow')}</button>}
+        {tabId === undefined && (
+          <button type="button" class="icon-button" aria-label={t('popOut')} title={t('popOut')} onClick={() => void popOut()}>
+            <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5">
+              <path d="M9 2.75h4.25V7M13.25 2.75 7.5 8.5M11 9.5v3.75H2.75V5H6.5" />
+            </svg>
+          </button>
+        )}
+        <button type="button" class="icon-button" aria-label={t('settings')} title={t('settings')}
           onClick={() => void browser.runtime.openOptionsPage()}>⚙</button>
       </header>
       <main>
         {failure && (
           <p class="error banner" role="alert">
-            {failure} <button type="button" class="link" onClick={() => setFailure(null)}>Dismiss</button>
+            {failure} <button type="button" class="link" onClick={() => setFailure(null)}>{t('dismiss')}</button>
           </p>
         )}
         {notice && <p class="notice banner" role="status">{notice}</p>}
-        {status === null && !failure && <p class="screen muted" aria-busy="true">Opening…</p>}
+        {status === null && !failure && <p class="screen muted" aria-busy="true">{t('opening')}</p>}
         {status?.state === 'new' && <SetupScreen onDone={refresh} />}
         {status?.state === 'locked' && <UnlockScreen onDone={refresh} retryAt={status.retryAt} />}
         {status?.state === 'damaged' && (
           <section class="screen" aria-labelledby="damaged-title">
-            <h1 id="damaged-title">Your vault cannot be read</h1>
+            <h1 id="damaged-title">{t('damagedTitle')}</h1>
             <p class="error" role="alert">{status.message}</p>
           </section>
         )}
-        {unlocked && view === 'list' && <h1 class="visually-hidden">Your accounts</h1>}
-        {unlocked && view === 'list' && <ScanPanel tabId={tabId} onSaved={() => setListVersion(listVersion + 1)} />}
-        {unlocked && view === 'list' && <AccountList key={listVersion} onAdd={() => setView('add')} onError={onError} />}
-        {unlocked && view === 'add' && (
-          <AddAccountForm
-            onCancel={() => setView('list')}
-            onDone={(message) => { setNotice(message); setView('list'); }}
-          />
+        {listing && <h1 class="visually-hidden">{t('yourAccounts')}</h1>}
+        {listing && <ScanPanel tabId={tabId} onSaved={() => setListVersion((v) => v + 1)} />}
+        {listing && (
+          <AccountList key={listVersion} tabId={tabId} query={query} onQuery={setQuery} onError={onError}
+            onAdd={() => setView({ name: 'add' })} onEdit={(account) => { setNotice(null); setView({ name: 'edit', account }); }} />
+        )}
+        {unlocked && view.name === 'add' && (
+          <AddAccountForm onCancel={() => setView({ name: 'list' })} onDone={(message) => backToList(message)} />
+        )}
+        {unlocked && view.name === 'edit' && (
+          <EditAccount account={view.account} onCancel={() => setView({ name: 'list' })} onDone={(message) => backToList(message)} />
         )}
       </main>
+      {listing && (
+        <footer class="footer">
+          <label for="theme">{t('themeLabel')}</label>
+          <select id="theme" value={theme} onChange={(e) => void chooseTheme(readTheme(e.currentTarget.value))}>
+            <option value="system">{t('themeSystem')}</option>
+            <option value="light">{t('themeLight')}</option>
+            <option value="dark">{t('themeDark')}</option>
+          </select>
+        </footer>
+      )}
     </div>
   );
 }

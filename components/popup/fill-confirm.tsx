@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { FillTarget } from '@/utils/messages';
+import { t, tParts } from '@/utils/i18n/t';
 
 type Unbound = Extract<FillTarget, { state: 'unbound' }>;
 
@@ -24,28 +25,26 @@ export function FillConfirm({
   // The safe answer gets the focus: Cancel on a look-alike, "Fill once" otherwise.
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), [target.site, lookalike]);
+  const site = <b>{target.site}</b>;
   if (lookalike !== undefined) {
     return (
       <div class="confirm warning" role="alertdialog" aria-labelledby="fill-warning-title" aria-describedby="fill-warning-text">
-        <strong id="fill-warning-title">Warning: this is not {lookalike}</strong>
+        <strong id="fill-warning-title">{t('lookalikeTitle', lookalike)}</strong>
         <span id="fill-warning-text">
-          This tab is on <b>{target.site}</b>, which looks like <b>{lookalike}</b> but is a different site. It may be a fake
-          page trying to steal your {name} code. Only fill it if you are sure.
+          {tParts('lookalikeText', [site, <b>{lookalike}</b>, name])}
         </span>
-        <button type="button" class="small" onClick={onCancel} ref={first}>Cancel</button>
-        <button type="button" class="danger small" onClick={() => onFill(false)}>Fill anyway</button>
-        <button type="button" class="danger small" onClick={() => onFill(true)}>Fill and use {name} on {target.site}</button>
+        <button type="button" class="small" onClick={onCancel} ref={first}>{t('cancel')}</button>
+        <button type="button" class="danger small" onClick={() => onFill(false)}>{t('fillAnyway')}</button>
+        <button type="button" class="danger small" onClick={() => onFill(true)}>{t('fillAndBind', [name, target.site])}</button>
       </div>
     );
   }
   return (
     <div class="confirm" role="alertdialog" aria-labelledby="fill-ask-text">
-      <span id="fill-ask-text">
-        {name} is not used on <b>{target.site}</b> yet. Fill its code here?
-      </span>
-      <button type="button" class="small" onClick={() => onFill(false)} ref={first}>Fill once</button>
-      <button type="button" class="small" onClick={() => onFill(true)}>Fill and remember {target.site}</button>
-      <button type="button" class="small" onClick={onCancel}>Cancel</button>
+      <span id="fill-ask-text">{tParts('fillAsk', [name, site])}</span>
+      <button type="button" class="small" onClick={() => onFill(false)} ref={first}>{t('fillOnce')}</button>
+      <button type="button" class="small" onClick={() => onFill(true)}>{t('fillAndRemember', target.site)}</button>
+      <button type="button" class="small" onClick={onCancel}>{t('cancel')}</button>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sitePatterns } from '@/utils/fields/site-patterns';
+import { t } from '@/utils/i18n/t';
 
 /**
  * Asks the browser for Twofold's access to `sites`, so the inline fill button shows there.
@@ -47,11 +48,11 @@ export function FillSiteAccess({ sites, name }: { sites: readonly string[]; name
   const where = missing.join(', ');
   return (
     <p class="confirm hint">
-      <button type="button" class="link" aria-label={`Show the fill button for ${name} on ${where}`}
+      <button type="button" class="link" aria-label={t('showFillButtonLabel', [name, where])}
         onClick={() => {
           void requestFillButton(missing).then(async () => setMissing(await sitesWithoutButton(sites)));
         }}>
-        Show the fill button on {where}
+        {t('showFillButton', where)}
       </button>
     </p>
   );

@@ -3,6 +3,7 @@ import type { AccountView, ResultError, ScanReport } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { displayName } from '@/utils/accounts/display-name';
 import { requestFillButton } from './fill-site-access';
+import { formatNumber, t, tCount } from '@/utils/i18n/t';
 
 type State =
   | { step: 'idle' }
@@ -42,7 +43,7 @@ export function ScanPanel({ tabId, onSaved }: ScanPanelProps) {
   }
 
   async function confirm(report: ScanReport, allowDuplicate: boolean) {
-    setState({ step: 'busy', what: 'Saving…' });
+    setState({ step: 'busy', what: t('saving') });
     const result = await sendRequest('confirmScan', { token: report.token, allowDuplicate });
     if (!result.ok) return setState({ step: 'failed', error: result.error, report });
     setState({ step: 'saved', accounts: result.value.saved, site: report.site, notes: report.notes });
@@ -52,7 +53,7 @@ export function ScanPanel({ tabId, onSaved }: ScanPanelProps) {
   async function readImage(file: File | undefined | null) {
     if (!file) return;
     if (!file.type.startsWith('image/')) {
-      return setState({ step: 'failed', error: { code: 'invalid-input', message: `“${file.name}” is not an image. Choose a PNG, JPEG, GIF or WebP picture of the QR code.` } });
+      return setState({ step: 'failed', error: { code: 'invalid-input', message: t('notAnImage', file.name) } });
     }
     const dataUrl = await new Promise<string>((resolve, reject) => {
       const reader = new FileReader();
@@ -60,8 +61,8 @@ export function ScanPanel({ tabId, onSaved }: ScanPanelProps) {
       reader.onerror = () => reject(reader.error);
       reader.readAsDataURL(file);
     }).catch(() => null);
-    if (!dataUrl) return setState({ step: 'failed', error: { code: 'capture-failed', message: 'That file could not be read.' } });
-    await handle(sendRequest('scanImage', { dataUrl, ...target }), 'Reading the image…');
+    if (!dataUrl) return setState({ step: 'failed', error: { code: 'capture-failed', message: t('fileUnreadable') } });
+    await handle(sendRequest('scanImage', { dataUrl, ...target }), t('readingImage'));
   }
 
   // Paste anywhere in the popup: an image is scanned, an otpauth link is read.
@@ -79,7 +80,7 @@ export function ScanPanel({ tabId, onSaved }: ScanPanelProps) {
       const editing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
       if (!editing && /^\s*otpauth(-migration)?:\/\//i.test(pasted)) {
         event.preventDefault();
-        void handle(sendRequest('scanText', { text: pasted, ...target }), 'Reading the link…');
+        void handle(sendRequest('scanText', { text: pasted, ...target }), t('readingLink'));
       }
     };
     document.addEventListener('paste', onPaste);
@@ -97,37 +98,37 @@ export function ScanPanel({ tabId, onSaved }: ScanPanelProps) {
     // the gesture, so before any await); declining only means no button later.
     if (account.sites.length > 0) void requestFillButton(account.sites);
     const filled = await sendRequest('fillActiveTab', { id: account.id, ...target });
-    if (filled.ok && filled.value.filled) return setFillNote('Filled the code into the page.');
+    if (filled.ok && filled.value.filled) return setFillNote(t('filledIntoPage'));
     const list = await sendRequest('listAccounts');
     const code = list.ok ? list.value.codes.find((c) => c.id === account.id)?.code : undefined;
     if (code) {
       await navigator.clipboard.writeText(code).catch(() => undefined);
-      setFillNote(`${filled.ok ? 'No code field found on the page' : filled.error.message} The code is copied: paste it into the page.`);
+      setFillNote(`${filled.ok ? t('noCodeField') : filled.error.message} ${t('codeCopiedPaste')}`);
     } else {
-      setFillNote(filled.ok ? 'No code field found on the page.' : filled.error.message);
+      setFillNote(filled.ok ? t('noCodeField') : filled.error.message);
     }
   }
 
   return (
-    <section class="scan" aria-label="Add from this page"
+    <section class="scan" aria-label={t('scanRegion')}
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => { e.preventDefault(); void readImage(e.dataTransfer?.files[0]); }}>
       <div class="scan__actions">
-        <button type="button" class="primary" onClick={() => void handle(sendRequest('scanTab', target), 'Looking for a QR code…')}>
-          Scan QR code on this page
+        <button type="button" class="primary" onClick={() => void handle(sendRequest('scanTab', target), t('scanning'))}>
+          {t('scanButton')}
         </button>
-        <button type="button" class="small" onClick={() => void selectArea()}>Select an area</button>
-        <button type="button" class="small" onClick={() => fileInput.current?.click()}>Image…</button>
-        <button type="button" class="small" aria-expanded={pasting} onClick={() => setPasting(!pasting)}>Paste link</button>
-        <input ref={fileInput} type="file" accept="image/*" hidden aria-label="Choose an image of the QR code"
+        <button type="button" class="small" onClick={() => void selectArea()}>{t('selectArea')}</button>
+        <button type="button" class="small" onClick={() => fileInput.current?.click()}>{t('chooseImage')}</button>
+        <button type="button" class="small" aria-expanded={pasting} onClick={() => setPasting(!pasting)}>{t('pasteLink')}</button>
+        <input ref={fileInput} type="file" accept="image/*" hidden aria-label={t('chooseImageLabel')}
           onChange={(e) => { void readImage(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
       </div>
       {pasting && (
-        <form class="scan__paste" onSubmit={(e) => { e.preventDefault(); void handle(sendRequest('scanText', { text, ...target }), 'Reading the link…'); }}>
-          <label for="otpauth-text">otpauth:// link</label>
+        <form class="scan__paste" onSubmit={(e) => { e.preventDefault(); void handle(sendRequest('scanText', { text, ...target }), t('readingLink')); }}>
+          <label for="otpauth-text">{t('otpauthLinkLabel')}</label>
           <textarea id="otpauth-text" rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} spellcheck={false}
             placeholder="otpauth://totp/…" />
-          <button type="submit" class="small">Read link</button>
+          <button type="submit" class="small">{t('readLink')}</button>
         </form>
       )}
       <div aria-live="polite">
@@ -136,13 +137,10 @@ export function ScanPanel({ tabId, onSaved }: ScanPanelProps) {
         {state.step === 'preview' && <Preview report={state.report} onSave={(dup) => void confirm(state.report, dup)} onCancel={() => setState({ step: 'idle' })} />}
         {state.step === 'saved' && (
           <div class="notice-box" role="status">
-            <p>
-              Saved {state.accounts.map((a) => displayName(a)).join(', ') || 'nothing new'}
-              {state.site ? ` for ${state.site}` : ''}.
-            </p>
+            <p>{savedText(state.accounts, state.site)}</p>
             {state.notes.map((note) => <p class="muted" key={note}>{note}</p>)}
             {state.accounts.length === 1 && (
-              <button type="button" class="primary small" onClick={() => void fillInto(state.accounts[0]!)}>Fill code into this page</button>
+              <button type="button" class="primary small" onClick={() => void fillInto(state.accounts[0]!)}>{t('fillIntoPage')}</button>
             )}
             {fillNote && <p class="muted">{fillNote}</p>}
           </div>
@@ -157,7 +155,7 @@ function ScanError({ error, onKeepBoth }: { error: ResultError; onKeepBoth?: () 
     <div class="warning" role="alert">
       <p>{error.message}</p>
       {error.code === 'duplicate-account' && onKeepBoth && (
-        <button type="button" class="small" onClick={onKeepBoth}>Save a second copy</button>
+        <button type="button" class="small" onClick={onKeepBoth}>{t('saveSecondCopy')}</button>
       )}
     </div>
   );
@@ -167,25 +165,32 @@ function Preview({ report, onSave, onCancel }: { report: ScanReport; onSave: (al
   const fresh = report.accounts.filter((a) => !a.duplicateOf).length;
   const duplicates = report.accounts.length - fresh;
   return (
-    <div class="preview" role="group" aria-label="Accounts found">
+    <div class="preview" role="group" aria-label={t('accountsFound')}>
       <p>
-        Found {report.accounts.length} account{report.accounts.length === 1 ? '' : 's'}
-        {report.batch ? ` (part ${report.batch.index + 1} of ${report.batch.size} of an export — scan the others too)` : ''}:
+        {tCount('foundAccounts', report.accounts.length)}
+        {report.batch ? ` ${t('exportPart', [formatNumber(report.batch.index + 1), formatNumber(report.batch.size)])}` : ''}
       </p>
       <ul>
         {report.accounts.map((a, i) => (
           <li key={i}>
             {displayName(a)}
-            {a.duplicateOf && <span class="muted"> — already saved as {a.duplicateOf}</span>}
+            {a.duplicateOf && <span class="muted"> — {t('alreadySavedAs', a.duplicateOf)}</span>}
           </li>
         ))}
       </ul>
       {report.notes.map((note) => <p class="muted" key={note}>{note}</p>)}
       <div class="actions">
-        <button type="button" onClick={onCancel}>Cancel</button>
-        {duplicates > 0 && <button type="button" onClick={() => onSave(true)}>Save all, duplicates too</button>}
-        {fresh > 0 && <button type="button" class="primary" onClick={() => onSave(false)}>Save {fresh} new</button>}
+        <button type="button" onClick={onCancel}>{t('cancel')}</button>
+        {duplicates > 0 && <button type="button" onClick={() => onSave(true)}>{t('saveAllWithDuplicates')}</button>}
+        {fresh > 0 && <button type="button" class="primary" onClick={() => onSave(false)}>{tCount('saveNew', fresh)}</button>}
       </div>
     </div>
   );
+}
+
+/** "Saved Amazon (alice) for amazon.com." — or that nothing new was saved. */
+function savedText(accounts: AccountView[], site: string | undefined): string {
+  const names = accounts.map((a) => displayName(a)).join(', ');
+  if (names === '') return t('savedNothingNew');
+  return site ? t('savedFor', [names, site]) : t('savedAccount', names);
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { sendRequest } from '@/utils/messaging/send-request';
+import { t } from '@/utils/i18n/t';
 import { Field, describedBy } from './field';
 import { fieldError, useRequest } from './use-request';
 
@@ -18,22 +19,19 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
 
   return (
     <form class="screen" onSubmit={submit} aria-labelledby="setup-title">
-      <h1 id="setup-title">Welcome to Twofold</h1>
-      <p>Choose a master password. It encrypts every account you save here.</p>
-      <Field id="new-password" label="Master password" error={passwordError} hint="At least 8 characters. A short sentence is easy to remember.">
+      <h1 id="setup-title">{t('setupTitle')}</h1>
+      <p>{t('setupIntro')}</p>
+      <Field id="new-password" label={t('masterPassword')} error={passwordError} hint={t('setupPasswordHint')}>
         <input id="new-password" type="password" autocomplete="new-password" value={password} required
           onInput={(e) => setPassword(e.currentTarget.value)} autoFocus {...describedBy('new-password', passwordError, true)} />
       </Field>
-      <Field id="confirm-password" label="Type it again" error={confirmError}>
+      <Field id="confirm-password" label={t('setupConfirm')} error={confirmError}>
         <input id="confirm-password" type="password" autocomplete="new-password" value={confirm} required
           onInput={(e) => setConfirm(e.currentTarget.value)} {...describedBy('confirm-password', confirmError)} />
       </Field>
-      <p class="warning" role="note">
-        Nobody can recover this password for you, not even us. If you forget it, your saved accounts are lost;
-        keep a backup of your sign-in recovery codes.
-      </p>
+      <p class="warning" role="note">{t('setupWarning')}</p>
       {error && !passwordError && !confirmError && <p class="error" role="alert">{error.message}</p>}
-      <button type="submit" class="primary" disabled={busy}>{busy ? 'Creating your vault…' : 'Create vault'}</button>
+      <button type="submit" class="primary" disabled={busy}>{busy ? t('setupCreating') : t('setupCreate')}</button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendRequest } from '@/utils/messaging/send-request';
+import { formatNumber, t } from '@/utils/i18n/t';
 import { Field, describedBy } from './field';
 import { useRequest } from './use-request';
 
@@ -25,18 +26,16 @@ export function UnlockScreen({ onDone, retryAt: initialRetryAt }: { onDone: () =
     else setPassword('');
   }
 
-  const message = waiting
-    ? `Too many wrong passwords. Try again in ${Math.ceil((retryAt - now) / 1000)} s.`
-    : error?.message;
+  const message = waiting ? t('unlockWait', formatNumber(Math.ceil((retryAt - now) / 1000))) : error?.message;
 
   return (
     <form class="screen" onSubmit={submit} aria-labelledby="unlock-title">
-      <h1 id="unlock-title">Twofold is locked</h1>
-      <Field id="password" label="Master password" error={message}>
+      <h1 id="unlock-title">{t('unlockTitle')}</h1>
+      <Field id="password" label={t('masterPassword')} error={message}>
         <input id="password" type="password" autocomplete="current-password" value={password} required autoFocus
           onInput={(e) => setPassword(e.currentTarget.value)} {...describedBy('password', message)} />
       </Field>
-      <button type="submit" class="primary" disabled={busy || waiting}>{busy ? 'Unlocking…' : 'Unlock'}</button>
+      <button type="submit" class="primary" disabled={busy || waiting}>{busy ? t('unlocking') : t('unlock')}</button>
     </form>
   );
 }

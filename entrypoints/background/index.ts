@@ -4,6 +4,8 @@ import { VaultService } from './vault-service';
 import { createVaultHandlers } from './vault-handlers';
 import { createScanHandlers } from './scan-handlers';
 import { createFillHandlers, registerFillTriggers } from './fill-handlers';
+import { createPopupHandlers } from './popup-handlers';
+import { createBackupHandlers } from './backup-handlers';
 import { createRouter } from './router';
 import { settingsItem } from './storage-items';
 
@@ -14,7 +16,7 @@ export default defineBackground({
     const scan = createScanHandlers(vault);
     const fill = createFillHandlers(vault);
     const route = createRouter(
-      { ...createVaultHandlers(vault), ...scan.page, ...fill.page },
+      { ...createVaultHandlers(vault), ...scan.page, ...fill.page, ...createPopupHandlers(vault), ...createBackupHandlers(vault) },
       { ...scan.content, ...fill.content },
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
     );

@@ -83,6 +83,12 @@ export function createVaultHandlers(vault: VaultService, now: () => number = Dat
           next.autoLockMinutes = minutes;
         }
         if (patch.lockOnSystemLock !== undefined) next.lockOnSystemLock = Boolean(patch.lockOnSystemLock);
+        if (patch.theme !== undefined) {
+          if (patch.theme !== 'system' && patch.theme !== 'light' && patch.theme !== 'dark') {
+            throw new InvalidInputError('Choose the system, light or dark theme.', { field: 'theme' });
+          }
+          next.theme = patch.theme;
+        }
         return next;
       });
     },

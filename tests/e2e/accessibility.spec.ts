@@ -21,6 +21,33 @@ test('the popup screens have no serious accessibility violations', async ({ open
   await expect(popup.rows()).toHaveCount(2);
   await expectAccessible(popup.page, 'popup: account list');
 
+  await popup.search().fill('no such account');
+  await expect(popup.rows()).toHaveCount(0);
+  await expectAccessible(popup.page, 'popup: search without a match');
+  await popup.search().fill('');
+
+  await popup.deleteAccount('PayPal');
+  await expect(popup.toast().getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expectAccessible(popup.page, 'popup: deleted, with undo');
+  await popup.toast().getByRole('button', { name: 'Undo' }).click();
+  await expect(popup.rows()).toHaveCount(2);
+
+  await popup.chooseTheme('Dark');
+  await expectAccessible(popup.page, 'popup: account list, dark theme chosen', ['light']);
+  await popup.chooseTheme('Light');
+  await expectAccessible(popup.page, 'popup: account list, light theme chosen', ['dark']);
+  await popup.chooseTheme('Same as system');
+
+  await popup.edit('Amazon');
+  await expectAccessible(popup.page, 'popup: edit');
+  await popup.page.getByRole('button', { name: 'Show secret key…' }).click();
+  await popup.page.getByLabel('Master password').fill(PASSWORD);
+  await popup.page.getByRole('button', { name: 'Show key', exact: true }).click();
+  await expect(popup.page.locator('[data-secret]')).toBeVisible();
+  await expectAccessible(popup.page, 'popup: edit, secret key shown');
+  await popup.page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(popup.rows()).toHaveCount(2);
+
   await popup.lockNow();
   await expectAccessible(popup.page, 'popup: unlock');
   await popup.unlock('not my password');

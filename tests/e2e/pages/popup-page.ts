@@ -102,4 +102,46 @@ export class PopupPage {
     );
     expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
   }
+
+  /** The search box at the top of the list. */
+  search(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search accounts' });
+  }
+
+  /** The issuer of the row that holds the focus, or null when the focus is outside the list. */
+  async focusedIssuer(): Promise<string | null> {
+    return this.page.evaluate(() => document.activeElement?.closest('li.account')?.querySelector('.account__issuer')?.textContent ?? null);
+  }
+
+  /** The pin toggle of a row. */
+  pinButton(issuer: string): Locator {
+    return this.row(issuer).getByRole('button', { name: /^Pin / });
+  }
+
+  /** Opens the edit screen of a row. */
+  async edit(issuer: string): Promise<void> {
+    await this.row(issuer).getByRole('button', { name: /^Edit / }).click();
+    await expect(this.heading()).toHaveText('Edit account');
+  }
+
+  /** Deletes a row, answering the question. */
+  async deleteAccount(issuer: string): Promise<void> {
+    await this.row(issuer).getByRole('button', { name: /^Delete / }).click();
+    await this.page.getByRole('button', { name: 'Delete', exact: true }).click();
+  }
+
+  /** The short confirmation under the list ("Copied the code for …"). */
+  toast(): Locator {
+    return this.page.locator('.toast[role=status]');
+  }
+
+  /** The colour theme menu under the list. */
+  async chooseTheme(theme: 'Same as system' | 'Light' | 'Dark'): Promise<void> {
+    await this.page.getByLabel('Theme').selectOption({ label: theme });
+  }
+
+  /** The page's computed background colour, e.g. "rgb(255, 255, 255)". */
+  async backgroundColor(): Promise<string> {
+    return this.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  }
 }

@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AccountView } from '@/utils/messages';
+import { sendRequest } from '@/utils/messaging/send-request';
+import { checkAccountEdit, EditProblem, splitSites, type EditCheck } from '@/utils/accounts/check-account-edit';
+import { displayName } from '@/utils/accounts/display-name';
+import { formatDate, formatNumber, t } from '@/utils/i18n/t';
+import { Field, describedBy } from './field';
+import { fieldError, useRequest } from './use-request';
+import { RevealSecret } from './reveal-secret';
+
+/** The popup's words for an edit problem (the background words its own in English). */
+function problemText(check: Extract<EditCheck, { ok: false }>): string {
+  switch (check.problem) {
+    case EditProblem.NameMissing: return t('editNameMissing');
+    case EditProblem.NameTooLong: return t('editNameTooLong', formatNumber(200));
+    case EditProblem.SiteInvalid: return t('editSiteInvalid', check.site ?? '');
+    case EditProblem.TooManySites: return t('editTooManySites', formatNumber(20));
+  }
+}
+
+/**
+ * Edit an account: its service and account name, and the sites it is used on (where its code
+ * is offered and filled without asking). The secret key can be shown after re-entering the
+ * master password.
+ */
+export function EditAccount({ account, onDone, onCancel }: { account: AccountView; onDone: (message: string) => void; onCancel: () => void }) {
+  const [issuer, setIssuer] = useState(account.issuer);
+  const [label, setLabel] = useState(account.label);
+  const [sites, setSites] = useState(account.sites.join(', '));
+  const [local, setLocal] = useState<{ field: string; message: string } | null>(null);
+  const { busy, error, run } = useRequest();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      onCancel();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const err = (field: string) => (local?.field === field ? local.message : fieldError(error, field));
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const input = { id: account.id, issuer, label, sites: splitSites(sites) };
+    const check = checkAccountEdit(input);
+    if (!check.ok) {
+      setLocal({ field: check.field, message: problemText(check) });
+      document.getElementById(`edit-${check.field}`)?.focus();
+      return;
+    }
+    setLocal(null);
+    const result = await run(() => sendRequest('updateAccount', input));
+    if (result) onDone(t('savedChanges', displayName(result.value)));
+  }
+
+  const generalError = error && !error.field ? error.message : undefined;
+  return (
+    <div class="screen">
+      <form onSubmit={submit} aria-labelledby="edit-title" noValidate>
+        <h1 id="edit-title">{t('editTitle')}</h1>
+        <Field id="edit-issuer" label={t('fieldService')} error={err('issuer')}>
+          <input id="edit-issuer" ref={first} value={issuer} autocomplete="off" onInput={(e) => setIssuer(e.currentTarget.value)}
+            {...describedBy('edit-issuer', err('issuer'))} />
+        </Field>
+        <Field id="edit-label" label={t('fieldAccountName')} error={err('label')}>
+          <input id="edit-label" value={label} autocomplete="off" onInput={(e) => setLabel(e.currentTarget.value)}
+            {...describedBy('edit-label', err('label'))} />
+        </Field>
+        <Field id="edit-sites" label={t('fieldSites')} error={err('sites')} hint={t('fieldSitesHint')}>
+          <input id="edit-sites" value={sites} autocomplete="off" spellcheck={false} onInput={(e) => setSites(e.currentTarget.value)}
+            {...describedBy('edit-sites', err('sites'), true)} />
+        </Field>
+        <p class="hint">{t('addedOn', formatDate(account.createdAt))}</p>
+        {generalError && <p class="error" role="alert">{generalError}</p>}
+        <div class="actions">
+          <button type="button" onClick={onCancel}>{t('cancel')}</button>
+          <button type="submit" class="primary" disabled={busy}>{busy ? t('saving') : t('saveChanges')}</button>
+        </div>
+      </form>
+      <RevealSecret account={account} />
+    </div>
+  );
+}

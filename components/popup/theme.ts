@@ -1,0 +1,16 @@
+/**
+ * The popup's colour theme: the system's (`prefers-color-scheme`) unless the user chose light or
+ * dark (Settings.theme). Applied as `data-theme` on the root element; style.css does the rest.
+ */
+import type { Theme } from '@/utils/messages';
+
+/** A stored theme value as a Theme; anything else (settings saved before themes existed) is `system`. */
+export function readTheme(value: unknown): Theme {
+  return value === 'light' || value === 'dark' ? value : 'system';
+}
+
+/** Sets the theme on the document. */
+export function applyTheme(theme: Theme): void {
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}

@@ -1,0 +1,149 @@
+/**
+ * The popup's own requests (issue 6): the active tab's site, pin, order, edit, delete with
+ * undo, and showing a secret after the master password is typed again.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { AccountEntry } from '@/utils/otp/account';
+import type { AccountEdit } from '@/utils/messages';
+import { toAccountView } from '@/utils/accounts/account-views';
+import { checkAccountEdit, EditProblem, hostOfTypedSite, MAX_SITES, type EditCheck } from '@/utils/accounts/check-account-edit';
+import { registrableDomain } from '@/utils/site/registrable-domain';
+import { toOtpauthUri } from '@/utils/otp/to-otpauth-uri';
+import { DraftBounds } from '@/utils/otp/draft-rules';
+import { InvalidInputError, NotFoundError, TwofoldError, ErrorCode } from '@/utils/errors';
+import type { VaultService } from './vault-service';
+import type { PageHandlers } from './router';
+
+export type PopupRequestName =
+  | 'getActiveSite' | 'setPinned' | 'reorderAccounts' | 'updateAccount' | 'deleteAccountWithUndo' | 'restoreAccount'
+  | 'revealSecret';
+
+/** How long a deleted account can be put back (ms), as the popup offers it. */
+export const UNDO_WINDOW_MS = 10_000;
+/** Extra time the background keeps it, for a popup whose undo click is on its way (ms). */
+const UNDO_GRACE_MS = 5_000;
+
+export interface PopupDeps {
+  now: () => number;
+  setTimer: (run: () => void, ms: number) => unknown;
+}
+
+const defaultDeps: PopupDeps = { now: Date.now, setTimer: (run, ms) => setTimeout(run, ms) };
+
+/** A typed site as a registrable domain (`https://www.amazon.co.uk/x` → `amazon.co.uk`), or null. */
+function siteOf(typed: string): string | null {
+  const host = hostOfTypedSite(typed);
+  return host === null ? null : registrableDomain(`https://${host.includes(':') ? `[${host}]` : host}/`);
+}
+
+/** The words for an edit problem (the popup shows its own translation before asking). */
+function editError(check: Extract<EditCheck, { ok: false }>): InvalidInputError {
+  const messages: Record<EditProblem, string> = {
+    [EditProblem.NameMissing]: 'Give the account a name so you can tell it apart.',
+    [EditProblem.NameTooLong]: `This name is too long: at most ${DraftBounds.maxNameLength} characters.`,
+    [EditProblem.SiteInvalid]: `“${check.site ?? ''}” is not a site name. Write it like amazon.com.`,
+    [EditProblem.TooManySites]: `An account can be used on at most ${MAX_SITES} sites.`,
+  };
+  return new InvalidInputError(messages[check.problem], { field: check.field });
+}
+
+/**
+ * The popup's page request handlers. Deleted accounts wait in memory (never in storage) for
+ * {@link UNDO_WINDOW_MS} plus a little grace, then are dropped; a service-worker restart in
+ * that window drops them too (the undo then says the account cannot be brought back).
+ */
+export function createPopupHandlers(vault: VaultService, deps: PopupDeps = defaultDeps): PageHandlers<PopupRequestName> {
+  const deleted = new Map<string, { entry: AccountEntry; until: number }>();
+
+  function forget(id: string, until: number) {
+    if (deleted.get(id)?.until === until) deleted.delete(id);
+  }
+
+  function changeOne<R>(id: string, change: (entry: AccountEntry, entries: AccountEntry[]) => R): Promise<R> {
+    return vault.update((entries) => {
+      const entry = entries.find((e) => e.id === id);
+      if (!entry) throw new NotFoundError();
+      const result = change(entry, entries);
+      return { entries, result };
+    });
+  }
+
+  return {
+    async getActiveSite({ tabId }) {
+      let tab: Browser.tabs.Tab | undefined;
+      try {
+        tab = tabId === undefined ? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0] : await browser.tabs.get(tabId);
+      } catch {
+        tab = undefined;
+      }
+      return { site: tab?.url ? registrableDomain(tab.url) : null };
+    },
+
+    setPinned({ id, pinned }) {
+      return changeOne(id, (entry) => {
+        entry.pinned = Boolean(pinned);
+        entry.updatedAt = deps.now();
+        return toAccountView(entry);
+      });
+    },
+
+    async reorderAccounts({ ids }) {
+      if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) throw new InvalidInputError('The new order is not a list of accounts.');
+      await vault.update((entries) => {
+        const rank = new Map(ids.map((id, i) => [id, i]));
+        const ordered = [...entries].sort((a, b) =>
+          (rank.get(a.id) ?? ids.length + a.order) - (rank.get(b.id) ?? ids.length + b.order) || a.createdAt - b.createdAt);
+        ordered.forEach((entry, i) => {
+          entry.order = i;
+        });
+        return { entries, result: undefined };
+      });
+    },
+
+    async updateAccount(edit: AccountEdit) {
+      const check = checkAccountEdit(
+        { issuer: String(edit.issuer ?? ''), label: String(edit.label ?? ''), sites: Array.isArray(edit.sites) ? edit.sites.map(String) : [] },
+        siteOf,
+      );
+      if (!check.ok) throw editError(check);
+      return changeOne(edit.id, (entry) => {
+        Object.assign(entry, check.value, { updatedAt: deps.now() });
+        return toAccountView(entry);
+      });
+    },
+
+    async deleteAccountWithUndo({ id }) {
+      const entry = await vault.update((entries) => {
+        const found = entries.find((e) => e.id === id);
+        if (!found) throw new NotFoundError();
+        return { entries: entries.filter((e) => e.id !== id), result: found };
+      });
+      const undoUntil = deps.now() + UNDO_WINDOW_MS;
+      const until = undoUntil + UNDO_GRACE_MS;
+      deleted.set(id, { entry, until });
+      deps.setTimer(() => forget(id, until), UNDO_WINDOW_MS + UNDO_GRACE_MS);
+      return { undoUntil };
+    },
+
+    async restoreAccount({ id }) {
+      const kept = deleted.get(id);
+      if (!kept || kept.until < deps.now()) {
+        deleted.delete(id);
+        throw new TwofoldError(ErrorCode.NotFound, 'That account can no longer be brought back: the time to undo has run out.');
+      }
+      const view = await vault.update((entries) => {
+        if (entries.some((e) => e.id === id)) return { entries, result: toAccountView(kept.entry) };
+        return { entries: [...entries, kept.entry], result: toAccountView(kept.entry) };
+      });
+      deleted.delete(id);
+      return view;
+    },
+
+    async revealSecret({ id, password }) {
+      await vault.verifyPassword(password);
+      const entry = (await vault.entries()).find((e) => e.id === id);
+      if (!entry) throw new NotFoundError();
+      return { secret: entry.secret, uri: toOtpauthUri(entry) };
+    },
+  };
+}

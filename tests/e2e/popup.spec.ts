@@ -1,0 +1,282 @@
+import { test, expect } from './fixtures';
+import { PopupPage } from './pages/popup-page';
+import { openPopupFor } from './pages/tab-popup';
+import { launchTwofold } from './support/launch';
+import { expectAccessible } from './support/axe';
+import { totpBetween } from './support/totp';
+
+const PASSWORD = 'correct horse battery';
+const AMAZON = { issuer: 'Amazon', label: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP', sites: ['amazon.com'] };
+const PAYPAL = { issuer: 'PayPal', label: 'alice.paypal@example.com', secret: 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF', sites: ['paypal.com'] };
+const GITHUB = { issuer: 'GitHub', label: 'octocat', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', sites: ['github.com'] };
+const LIGHT_BG = 'rgb(255, 255, 255)';
+const DARK_BG = 'rgb(22, 24, 31)';
+
+/** A set-up vault holding `accounts`, and a fresh popup (as a tab) showing them. */
+async function popupWith(openPopup: () => Promise<PopupPage>, accounts = [AMAZON, PAYPAL, GITHUB]): Promise<PopupPage> {
+  const popup = await openPopup();
+  await popup.setUp(PASSWORD);
+  await expect(popup.page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+  for (const account of accounts) await popup.saveBoundAccount(account);
+  await popup.page.reload();
+  await expect(popup.rows()).toHaveCount(accounts.length);
+  return popup;
+}
+
+test('the list opens with the search box focused; search filters by issuer, name and site; Escape clears, then closes', async ({ openPopup }) => {
+  const popup = await popupWith(openPopup);
+  await expect(popup.search()).toBeFocused();
+
+  await popup.page.keyboard.type('pay');
+  expect(await popup.issuers()).toEqual(['PayPal']);
+  await popup.search().fill('octocat');
+  expect(await popup.issuers()).toEqual(['GitHub']);
+  await popup.search().fill('amazon.com');
+  expect(await popup.issuers()).toEqual(['Amazon']);
+  await popup.search().fill('ALICE');
+  expect(await popup.issuers()).toEqual(['Amazon', 'PayPal']);
+  await popup.search().fill('nothing like it');
+  await expect(popup.rows()).toHaveCount(0);
+  await expect(popup.page.getByRole('status').filter({ hasText: 'No account matches “nothing like it”.' })).toBeVisible();
+
+  await popup.page.keyboard.press('Escape');
+  await expect(popup.search()).toHaveValue('');
+  await expect(popup.rows()).toHaveCount(3);
+  await expect(popup.search()).toBeFocused();
+
+  // The page closes on the key down, so the key press itself cannot finish.
+  const closed = popup.page.waitForEvent('close');
+  await popup.page.keyboard.press('Escape').catch(() => undefined);
+  await closed;
+  expect(popup.page.isClosed()).toBe(true);
+});
+
+test('keyboard: arrows move between rows, Enter fills into the page, Ctrl+C copies; the site’s accounts come first', async ({ twofold, openPopup, pageOn }) => {
+  await twofold.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const setup = await popupWith(openPopup, [PAYPAL, GITHUB, AMAZON]);
+  expect(await setup.issuers()).toEqual(['PayPal', 'GitHub', 'Amazon']);
+  await setup.page.close();
+
+  const page = await pageOn('www.amazon.com', '/fill/one-time-code-single.html');
+  const popup = await openPopupFor(twofold, page);
+  // Amazon is bound to this tab's site: first, and marked.
+  await expect(popup.rows()).toHaveCount(3);
+  expect(await popup.issuers()).toEqual(['Amazon', 'PayPal', 'GitHub']);
+  await expect(popup.row('Amazon').getByText('on this site')).toBeVisible();
+  await expect(popup.row('PayPal').getByText('on this site')).toHaveCount(0);
+  await expect(popup.search()).toBeFocused();
+
+  await popup.page.keyboard.press('ArrowDown');
+  expect(await popup.focusedIssuer()).toBe('Amazon');
+  await popup.page.keyboard.press('ArrowDown');
+  await popup.page.keyboard.press('ArrowDown');
+  expect(await popup.focusedIssuer()).toBe('GitHub');
+  await popup.page.keyboard.press('ArrowDown');
+  expect(await popup.focusedIssuer()).toBe('GitHub');
+  await popup.page.keyboard.press('ArrowUp');
+  expect(await popup.focusedIssuer()).toBe('PayPal');
+
+  // Ctrl+C copies the focused row's code (and fills nothing).
+  const before = Date.now();
+  await popup.page.keyboard.press('Control+c');
+  await expect(popup.toast()).toHaveText('Copied the code for PayPal (alice.paypal@example.com)');
+  const copied = await popup.page.evaluate(() => navigator.clipboard.readText());
+  expect(totpBetween(PAYPAL.secret, before - 1000, Date.now())).toContain(copied);
+  await expect(popup.page.getByText(/The clipboard is cleared in \d+ s/)).toBeVisible();
+
+  // Enter on Amazon fills the page's code field.
+  await popup.page.keyboard.press('ArrowUp');
+  expect(await popup.focusedIssuer()).toBe('Amazon');
+  await popup.page.keyboard.press('ArrowUp');
+  await expect(popup.search()).toBeFocused();
+  await popup.page.keyboard.press('ArrowDown');
+  await popup.page.keyboard.press('Enter');
+  await expect(popup.toast()).toHaveText('Filled and copied the code for Amazon (alice@example.com)');
+  await expect(page.locator('#c1')).toHaveValue(/^\d{6}$/);
+  expect(totpBetween(AMAZON.secret, before - 1000, Date.now() + 1000)).toContain(await page.locator('#c1').inputValue());
+  await popup.page.close();
+
+  // Where there is no field to fill (here: the popup's own tab), Enter in the search box copies the first match.
+  const plain = await openPopup();
+  await expect(plain.search()).toBeFocused();
+  await plain.page.keyboard.type('git');
+  await plain.page.keyboard.press('Enter');
+  await expect(plain.toast()).toHaveText('Copied the code for GitHub (octocat)');
+  const copiedGithub = await plain.page.evaluate(() => navigator.clipboard.readText());
+  expect(totpBetween(GITHUB.secret, Date.now() - 5000, Date.now())).toContain(copiedGithub);
+});
+
+test('pin, keyboard reorder and drag-and-drop persist across reopening the popup', async ({ openPopup }) => {
+  const popup = await popupWith(openPopup);
+  expect(await popup.issuers()).toEqual(['Amazon', 'PayPal', 'GitHub']);
+
+  await popup.pinButton('GitHub').click();
+  await expect(popup.pinButton('GitHub')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => popup.issuers()).toEqual(['GitHub', 'Amazon', 'PayPal']);
+
+  // Alt+Arrow moves the focused row inside its group (pinned ones stay on top).
+  await popup.row('PayPal').locator('button.code').focus();
+  await popup.page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(() => popup.issuers()).toEqual(['GitHub', 'PayPal', 'Amazon']);
+  expect(await popup.focusedIssuer()).toBe('PayPal');
+  await expect(popup.toast()).toHaveText('Moved PayPal (alice.paypal@example.com) to position 2.');
+  await popup.page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(() => popup.issuers()).toEqual(['GitHub', 'PayPal', 'Amazon']);
+
+  await popup.page.close();
+  const again = await openPopup();
+  await expect(again.rows()).toHaveCount(3);
+  expect(await again.issuers()).toEqual(['GitHub', 'PayPal', 'Amazon']);
+  await expect(again.pinButton('GitHub')).toHaveAttribute('aria-pressed', 'true');
+
+  // Drag Amazon onto PayPal: Amazon takes its place.
+  await again.row('Amazon').dragTo(again.row('PayPal'));
+  await expect.poll(() => again.issuers()).toEqual(['GitHub', 'Amazon', 'PayPal']);
+  // Unpinned, GitHub keeps its place in the saved order (first, from the moves while pinned).
+  await again.pinButton('PayPal').click();
+  await expect.poll(() => again.issuers()).toEqual(['GitHub', 'PayPal', 'Amazon']);
+  await again.pinButton('GitHub').click();
+  await expect(again.pinButton('GitHub')).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => again.issuers()).toEqual(['PayPal', 'GitHub', 'Amazon']);
+  await again.page.reload();
+  await expect(again.rows()).toHaveCount(3);
+  expect(await again.issuers()).toEqual(['PayPal', 'GitHub', 'Amazon']);
+  await expect(again.pinButton('PayPal')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('edit: a validation message for each bad field, then saved; the secret shows only after the password', async ({ openPopup }) => {
+  const popup = await popupWith(openPopup);
+  await popup.edit('Amazon');
+  await expect(popup.page.getByLabel('Service')).toBeFocused();
+  await expect(popup.page.getByText(/^Added on \d{1,2} \w+ \d{4}\.$|^Added on \w+ \d{1,2}, \d{4}\.$/)).toBeVisible();
+
+  await popup.page.getByLabel('Service').fill('');
+  await popup.page.getByLabel('Account name').fill('  ');
+  await popup.page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(popup.page.locator('#edit-issuer-error')).toHaveText('Give the account a name so you can tell it apart.');
+  await expect(popup.page.getByLabel('Service')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(popup.page, 'popup: edit with an error');
+
+  await popup.page.getByLabel('Service').fill('Amazon EU');
+  await popup.page.getByLabel('Account name').fill('alice');
+  await popup.page.getByLabel('Used on these sites').fill('amazon.com, not a site!');
+  await popup.page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(popup.page.locator('#edit-issuer-error')).toHaveCount(0);
+  await expect(popup.page.locator('#edit-sites-error')).toContainText('is not a site name');
+
+  // The background checks too (a page cannot skip the form's check).
+  const refused = await popup.page.evaluate(async () => {
+    const list = await chrome.runtime.sendMessage({ channel: 'twofold', name: 'listAccounts' });
+    const id = list.value.accounts[0].id;
+    return chrome.runtime.sendMessage({ channel: 'twofold', name: 'updateAccount', args: { id, issuer: 'X', label: '', sites: ['no site'] } });
+  });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'sites' } });
+
+  await popup.page.getByLabel('Used on these sites').fill('https://www.amazon.de/ap/signin, amazon.com');
+  await popup.page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(popup.page.getByRole('status').filter({ hasText: 'Saved the changes to Amazon EU (alice).' })).toBeVisible();
+  await expect(popup.row('Amazon EU')).toContainText('alice');
+  const saved = (await popup.accounts()).find((a) => a.issuer === 'Amazon EU');
+  expect(saved).toMatchObject({ label: 'alice', sites: ['amazon.de', 'amazon.com'] });
+
+  // Reveal: wrong password refused, right one shows the key.
+  await popup.edit('Amazon EU');
+  await popup.page.getByRole('button', { name: 'Show secret key…' }).click();
+  await expect(popup.page.getByLabel('Master password')).toBeFocused();
+  await expectAccessible(popup.page, 'popup: reveal, asking for the password');
+  await popup.page.getByLabel('Master password').fill('not my password');
+  await popup.page.getByRole('button', { name: 'Show key', exact: true }).click();
+  await expect(popup.page.locator('#reveal-password-error')).toContainText('That password is not right');
+  await expect(popup.page.locator('[data-secret]')).toHaveCount(0);
+  await popup.page.getByLabel('Master password').fill(PASSWORD);
+  await popup.page.getByRole('button', { name: 'Show key', exact: true }).click();
+  await expect(popup.page.locator('[data-secret]')).toHaveAttribute('data-secret', AMAZON.secret);
+  await expect(popup.page.locator('[data-secret]')).toHaveText('JBSW Y3DP EHPK 3PXP');
+  await expectAccessible(popup.page, 'popup: reveal, key shown');
+  await popup.page.getByRole('button', { name: 'Hide' }).click();
+  await expect(popup.page.locator('[data-secret]')).toHaveCount(0);
+
+  // Escape leaves the edit screen without saving.
+  await popup.page.getByLabel('Service').fill('Changed my mind');
+  await popup.page.keyboard.press('Escape');
+  await expect(popup.rows()).toHaveCount(3);
+  expect(await popup.issuers()).toContain('Amazon EU');
+});
+
+test('delete, then undo, brings the same account back', async ({ openPopup }) => {
+  const popup = await popupWith(openPopup);
+  const before = (await popup.accounts()).find((a) => a.issuer === 'PayPal')!;
+
+  await popup.deleteAccount('PayPal');
+  await expect(popup.rows()).toHaveCount(2);
+  await expect(popup.toast()).toContainText('Deleted PayPal (alice.paypal@example.com).');
+  expect((await popup.accounts()).map((a) => a.issuer)).toEqual(['Amazon', 'GitHub']);
+
+  await popup.toast().getByRole('button', { name: 'Undo' }).click();
+  await expect(popup.rows()).toHaveCount(3);
+  await expect(popup.toast()).toHaveText('PayPal (alice.paypal@example.com) is back.');
+  expect(await popup.issuers()).toEqual(['Amazon', 'PayPal', 'GitHub']);
+  const after = (await popup.accounts()).find((a) => a.issuer === 'PayPal')!;
+  expect(after).toEqual(before);
+  const now = Date.now();
+  expect(totpBetween(PAYPAL.secret, now - 2000, now + 1000)).toContain(await popup.codeOf('PayPal'));
+
+  // An undo after the window is refused with a message, not silently.
+  const late = await popup.page.evaluate(() => chrome.runtime.sendMessage({ channel: 'twofold', name: 'restoreAccount', args: { id: 'no-such-id' } }));
+  expect(late).toMatchObject({ ok: false, error: { code: 'not-found' } });
+});
+
+test('theme: follows the system, and a manual choice overrides it and persists', async ({ openPopup }) => {
+  const popup = await popupWith(openPopup, [AMAZON]);
+  await popup.page.emulateMedia({ colorScheme: 'light' });
+  expect(await popup.backgroundColor()).toBe(LIGHT_BG);
+  await popup.page.emulateMedia({ colorScheme: 'dark' });
+  expect(await popup.backgroundColor()).toBe(DARK_BG);
+
+  await popup.chooseTheme('Light');
+  await expect.poll(() => popup.backgroundColor()).toBe(LIGHT_BG);
+  await popup.page.emulateMedia({ colorScheme: 'light' });
+  await popup.chooseTheme('Dark');
+  await expect.poll(() => popup.backgroundColor()).toBe(DARK_BG);
+  await expectAccessible(popup.page, 'popup: list, dark theme chosen on a light system', ['light']);
+
+  await popup.page.close();
+  const again = await openPopup();
+  await again.page.emulateMedia({ colorScheme: 'light' });
+  await expect(again.rows()).toHaveCount(1);
+  await expect.poll(() => again.backgroundColor()).toBe(DARK_BG);
+  await expect(again.page.getByLabel('Theme')).toHaveValue('dark');
+  await again.chooseTheme('Same as system');
+  await expect.poll(() => again.backgroundColor()).toBe(LIGHT_BG);
+});
+
+test('in German: the popup speaks German, with German dates', async () => {
+  const twofold = await launchTwofold({ lang: 'de' });
+  try {
+    const popup = new PopupPage(await twofold.context.newPage());
+    await popup.page.goto(`chrome-extension://${twofold.extensionId}/popup.html`);
+    await expect(popup.heading()).toHaveText('Willkommen bei Twofold');
+    expect(await popup.page.evaluate(() => document.documentElement.lang)).toBe('de');
+    await popup.page.getByLabel('Master-Passwort').fill(PASSWORD);
+    await popup.page.getByLabel('Noch einmal eingeben').fill(PASSWORD);
+    await popup.page.getByRole('button', { name: 'Tresor anlegen' }).click();
+    await expect(popup.page.getByRole('heading', { name: 'Noch keine Konten' })).toBeVisible();
+    await expect(popup.page.getByRole('button', { name: 'QR-Code auf dieser Seite scannen' })).toBeVisible();
+    await expectAccessible(popup.page, 'popup (de): empty list');
+
+    await popup.saveBoundAccount(AMAZON);
+    await popup.page.reload();
+    await expect(popup.rows()).toHaveCount(1);
+    await expect(popup.page.getByRole('searchbox', { name: 'Konten durchsuchen' })).toBeFocused();
+    await expect(popup.row('Amazon').getByRole('button', { name: 'Amazon (alice@example.com) bearbeiten' })).toBeVisible();
+    await popup.row('Amazon').getByRole('button', { name: 'Amazon (alice@example.com) bearbeiten' }).click();
+    await expect(popup.heading()).toHaveText('Konto bearbeiten');
+    // German long date: "12. März 2025".
+    await expect(popup.page.getByText(/^Hinzugefügt am \d{1,2}\. \p{L}+ \d{4}\.$/u)).toBeVisible();
+    await popup.page.getByLabel('Verwendet auf diesen Websites').fill('kein Name');
+    await popup.page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await expect(popup.page.locator('#edit-sites-error')).toHaveText('„kein“ ist kein Websitename. Schreiben Sie ihn z. B. so: amazon.de.');
+  } finally {
+    await twofold.context.close();
+  }
+});
