@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AccountView, CodeView, FillTarget } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
+import { firstAccountList } from './prefetch';
 import { displayName } from '@/utils/accounts/display-name';
 import { arrangeAccounts, isOnSite, isSameGroup, moveNextTo, savedOrder } from '@/utils/accounts/arrange-accounts';
 import { formatNumber, t } from '@/utils/i18n/t';
@@ -10,6 +11,10 @@ import { requestFillButton } from './fill-site-access';
 import { copyCode, useClipboardClearTime } from './clipboard';
 import { useNow } from './clock';
 import { EmptyState } from './empty-state';
+
+
+/** Rows painted before the rest of a long list (a popup shows about ten). */
+const FIRST_PAINT_ROWS = 24;
 
 /** An unbound fill waiting for the user's answer. */
 interface Asking {
@@ -83,7 +88,7 @@ export function AccountList({ tabId, query, onQuery, onAdd, onEdit, onError }: A
   async function load() {
     if (loading.current) return;
     loading.current = true;
-    const result = await sendRequest('listAccounts');
+    const result = await firstAccountList();
     loading.current = false;
     if (!result.ok) return onError(result.error.message);
     const { accounts, codes, now: serverNow } = result.value;
@@ -122,6 +127,14 @@ export function AccountList({ tabId, query, onQuery, onAdd, onEdit, onError }: A
   }, [toast]);
 
   const visible = useMemo(() => (data ? arrangeAccounts(data.accounts, { query, site }) : []), [data, query, site]);
+  // The first screenful is painted at once; the rest follows a frame later, so a long list
+  // does not hold back the codes the user sees first.
+  const [rowLimit, setRowLimit] = useState(FIRST_PAINT_ROWS);
+  useEffect(() => {
+    if (!data || rowLimit === Infinity) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => setRowLimit(Infinity)));
+    return () => cancelAnimationFrame(frame);
+  }, [data !== null]);
 
   // The popup opens with the search box focused, once the accounts are there.
   useEffect(() => {
@@ -334,7 +347,7 @@ export function AccountList({ tabId, query, onQuery, onAdd, onEdit, onError }: A
       </div>
       {visible.length === 0 && <p class="screen muted" role="status">{t('noMatch', query.trim())}</p>}
       <ul class="accounts" id="account-list" aria-label={t('accountsLabel')} ref={list}>
-        {visible.map((account) => {
+        {visible.slice(0, rowLimit).map((account) => {
           const view = data.codes.get(account.id);
           if (!view) return null;
           return (
