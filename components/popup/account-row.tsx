@@ -86,7 +86,8 @@ export const AccountRow = memo(function AccountRow(props: AccountRowProps) {
         <FillConfirm name={name} target={asking} onFill={(remember) => actions.fillAnswer(account, remember, asking.site)}
           onCancel={actions.cancelFill} />
       )}
-      <FillSiteAccess sites={account.sites} name={name} />
+      {/* Offered where it matters (the site the user is on), not under every row. */}
+      {onSite && <FillSiteAccess sites={account.sites} name={name} />}
       {confirmingDelete && (
         <DeleteConfirm name={name} onDelete={() => actions.confirmDelete(account)} onCancel={actions.cancelDelete} />
       )}
