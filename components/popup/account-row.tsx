@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import type { AccountView, FillTarget } from '@/utils/messages';
 import { formatCode } from '@/utils/accounts/format-code';
 import { displayName } from '@/utils/accounts/display-name';
-import { avatarColor, avatarLetter } from '@/utils/accounts/avatar';
+import { Avatar } from './avatar';
 import { formatNumber, t } from '@/utils/i18n/t';
 import { useNow } from './clock';
 import { FillConfirm } from './fill-confirm';
@@ -56,7 +56,7 @@ export const AccountRow = memo(function AccountRow(props: AccountRowProps) {
     <li class={`account${dropTarget ? ' account--drop' : ''}`} data-account-id={account.id} draggable
       onDragStart={(e) => actions.dragStart(account, e)} onDragOver={(e) => actions.dragOver(account, e)}
       onDrop={(e) => actions.drop(account, e)} onDragEnd={actions.dragEnd}>
-      <span class="avatar" style={{ background: avatarColor(title) }} aria-hidden="true">{avatarLetter(account)}</span>
+      <Avatar account={account} />
       <div class="account__names">
         <span class="account__issuer">{title}</span>
         {account.issuer && account.label && <span class="account__label">{account.label}</span>}
