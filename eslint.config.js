@@ -31,8 +31,8 @@ export default tseslint.config(
   },
   {
     // The pure core: no browser, no DOM, no Node (it is unit-tested in Node and runs in the worker).
-    files: ['utils/otp/**/*.ts', 'utils/vault/**/*.ts', 'utils/qr/**/*.ts', 'utils/fields/**/*.ts', 'utils/site/**/*.ts', 'utils/accounts/**/*.ts', 'utils/import/**/*.ts', 'utils/backup/**/*.ts'],
-    ignores: ['**/*.test.ts', 'utils/otp/fuzz-helpers.ts'],
+    files: ['utils/otp/**/*.ts', 'utils/vault/**/*.ts', 'utils/qr/**/*.ts', 'utils/fields/**/*.ts', 'utils/site/**/*.ts', 'utils/accounts/**/*.ts', 'utils/import/**/*.ts', 'utils/backup/**/*.ts', 'utils/sync/**/*.ts'],
+    ignores: ['**/*.test.ts', 'utils/otp/fuzz-helpers.ts', 'utils/sync/sync-test-helpers.ts'],
     rules: {
       'no-restricted-imports': ['error', noBrowserImports],
       'no-restricted-globals': ['error', ...browserGlobals],

@@ -28,6 +28,9 @@ export const ErrorCode = {
   Internal: 'internal',
   ImportFailed: 'import-failed',
   BackupUnreadable: 'backup-unreadable',
+  // Sync (issue 7).
+  SyncFull: 'sync-full',
+  SyncUnreadable: 'sync-unreadable',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -226,6 +229,46 @@ export class BackupUnreadableError extends TwofoldError {
   readonly failure: BackupFailure;
   constructor(failure: BackupFailure, message: string, options?: { cause?: unknown }) {
     super(ErrorCode.BackupUnreadable, message, options);
+    this.failure = failure;
+  }
+}
+
+// Sync (issue 7).
+
+/**
+ * A sync write that would not fit in the browser's `storage.sync` quota: refused before anything
+ * was written, so neither the synced copy nor the local vault changed.
+ */
+export class SyncFullError extends TwofoldError {
+  /** Bytes the new synced copy needs (keys + JSON values, as the browser counts them). */
+  readonly bytesNeeded: number;
+  /** Bytes the browser allows Twofold in `storage.sync`. */
+  readonly bytesAllowed: number;
+  constructor(message: string, bytesNeeded: number, bytesAllowed: number) {
+    super(ErrorCode.SyncFull, message);
+    this.bytesNeeded = bytesNeeded;
+    this.bytesAllowed = bytesAllowed;
+  }
+}
+
+/** Why the synced copy in `storage.sync` could not be read (a wrong password is WrongPasswordError). */
+export const SyncFailure = {
+  /** Part of a newer write has not arrived yet (missing items, items of two writes): try again later. */
+  Incomplete: 'incomplete',
+  /** The items are all there but fail their checks (changed, cut short, or not Twofold's). */
+  Damaged: 'damaged',
+  /** Written by a newer Twofold, in a sync format version this one does not know. */
+  TooNew: 'too-new',
+  /** Sync was started afresh elsewhere (a new sync key): the master password is needed again. */
+  KeyChanged: 'key-changed',
+} as const;
+export type SyncFailure = (typeof SyncFailure)[keyof typeof SyncFailure];
+
+/** The synced copy cannot be read; `failure` says why. The local vault was not changed. */
+export class SyncUnreadableError extends TwofoldError {
+  readonly failure: SyncFailure;
+  constructor(failure: SyncFailure, message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.SyncUnreadable, message, options);
     this.failure = failure;
   }
 }
