@@ -32,7 +32,7 @@ export default defineConfig({
         // Alt+Shift+F is free in Chrome, Edge and Firefox; on macOS Option+Shift+F types "Ï",
         // so Control+Shift+F there. Users can change it on the browser's shortcuts page.
         suggested_key: { default: 'Alt+Shift+F', mac: 'MacCtrl+Shift+F' },
-        description: 'Fill the one-time code into this page',
+        description: '__MSG_commandFillCode__',
       },
     },
     ...(isE2eBuild ? { host_permissions: ['<all_urls>'] } : {}),
@@ -40,7 +40,7 @@ export default defineConfig({
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    action: { default_title: 'Twofold' },
+    action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

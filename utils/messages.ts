@@ -187,6 +187,29 @@ export interface PageProtocol {
   exportOtpauthList: { args: { masterPassword: string }; reply: ExportFile };
   /** Google Authenticator "Transfer accounts" links, one per QR code, after re-entering the master password. */
   exportMigrationQrs: { args: { masterPassword: string }; reply: MigrationExport };
+  // Sync (issue 7).
+  /** Whether sync is on, and how its last round went. */
+  getSyncStatus: { args: void; reply: SyncStatus };
+  /**
+   * Turns sync on with the master password (the same one on every computer): opens the copy
+   * synced from other computers, or starts one, then runs a round. Nothing is written on failure.
+   */
+  enableSync: { args: { password: string }; reply: SyncStatus };
+  /** Turns sync off on this computer; the synced copy stays for the other computers. */
+  disableSync: { args: void; reply: SyncStatus };
+  /** Replaces the synced copy with this computer's accounts (repairs a damaged synced copy). */
+  resetSync: { args: void; reply: SyncStatus };
+}
+
+/** Sync as the options page shows it. */
+export interface SyncStatus {
+  enabled: boolean;
+  /** ms since the epoch of the last round that completed. */
+  lastSyncedAt?: number;
+  /** The last round's problem, written for the user. */
+  error?: string;
+  /** Accounts in the synced copy after the last round. */
+  accounts?: number;
 }
 
 /** What the person gave to import: pasted text or a file (base64 of its bytes). */
@@ -265,6 +288,7 @@ const requestNames: ReadonlySet<string> = new Set<RequestName>([
   'scanTab', 'scanImage', 'scanText',
   'startRegionSelect', 'confirmScan', 'checkFillTarget', 'fillActiveTab',
   'previewImport', 'confirmImport', 'exportBackup', 'exportOtpauthList', 'exportMigrationQrs',
+  'getSyncStatus', 'enableSync', 'disableSync', 'resetSync',
 ]);
 
 /** True when `value` is a well-formed envelope naming a known request. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t, tParts } from '@/utils/i18n/t';
 
 /** One keyboard command as the browser reports it. */
 interface CommandView {
@@ -58,26 +59,26 @@ export function AboutSection() {
 
   return (
     <section class="card" aria-labelledby="about-title">
-      <h2 id="about-title">About</h2>
-      <p>Twofold Authenticator, version <span data-testid="version">{version}</span>.</p>
-      <h3>Keyboard shortcuts</h3>
+      <h2 id="about-title">{t('aboutTitle')}</h2>
+      <p>{tParts('aboutVersion', [<span data-testid="version">{version}</span>])}</p>
+      <h3>{t('keyboardShortcuts')}</h3>
       {commands && commands.length > 0 && (
         <ul class="shortcuts">
           {commands.map((c) => (
             <li key={c.name}>
-              {c.description}: {c.shortcut ? <kbd>{c.shortcut}</kbd> : <span class="muted">no shortcut set</span>}
+              {tParts('labelValue', [c.description, c.shortcut ? <kbd>{c.shortcut}</kbd> : <span class="muted">{t('noShortcut')}</span>])}
             </li>
           ))}
         </ul>
       )}
       <p>
         <a href={import.meta.env.FIREFOX ? 'about:addons' : CHROMIUM_SHORTCUTS_URL} onClick={(e) => void openShortcuts(e)}>
-          Change keyboard shortcuts
+          {t('changeShortcuts')}
         </a>
       </p>
       {cannotOpen && (
         <p class="hint" role="status">
-          Open <kbd>about:addons</kbd>, click the gear button, then choose “Manage Extension Shortcuts”.
+          {tParts('firefoxShortcutsHint', [<kbd>about:addons</kbd>])}
         </p>
       )}
     </section>
@@ -85,5 +86,5 @@ export function AboutSection() {
 }
 
 function describeBuiltIn(name: string | undefined): string {
-  return name === '_execute_action' ? 'Open Twofold' : name ?? '';
+  return name === '_execute_action' ? t('commandOpenTwofold') : name ?? '';
 }

@@ -1,21 +1,20 @@
 /**
  * The auto-lock times the options page offers, in minutes (0 means never), and how each reads.
  */
+import { t, tCount } from '@/utils/i18n/t';
 
 /** Offered in this order; 15 minutes is the default the background starts with. */
 export const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240, 0] as const;
 
 /**
- * A time in minutes as a person reads it: "1 minute", "15 minutes", "4 hours", "Never".
+ * A time in minutes as a person reads it, in the UI language: "1 minute", "15 minutes",
+ * "4 hours", "Never" ("4 Stunden", "4 時間").
  * @param minutes whole minutes; 0 means never.
  */
 export function autoLockLabel(minutes: number): string {
-  if (minutes === 0) return 'Never';
-  if (minutes % 60 === 0) {
-    const hours = minutes / 60;
-    return `${hours} hour${hours === 1 ? '' : 's'}`;
-  }
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (minutes === 0) return t('autoLockNever');
+  if (minutes % 60 === 0) return tCount('autoLockHours', minutes / 60);
+  return tCount('autoLockMinutes', minutes);
 }
 
 /**

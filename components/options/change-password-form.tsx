@@ -4,6 +4,7 @@ import { ErrorCode } from '@/utils/errors';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { Field, describedBy } from '@/components/popup/field';
 import { fieldError, useRequest } from '@/components/popup/use-request';
+import { t } from '@/utils/i18n/t';
 
 // The hint repeats the background's minimum (utils/vault/password-policy.ts, which pages may not
 // import); the background's own message is the one shown when a password is refused.
@@ -50,7 +51,7 @@ export function ChangePasswordForm() {
     event.preventDefault();
     setDone(false);
     if (current === '') {
-      setError({ code: ErrorCode.InvalidInput, field: CURRENT_FIELD, message: 'Type your current master password.' });
+      setError({ code: ErrorCode.InvalidInput, field: CURRENT_FIELD, message: t('typeCurrentPassword') });
       return;
     }
     let wrongCurrent = false;
@@ -71,27 +72,24 @@ export function ChangePasswordForm() {
 
   return (
     <section class="card" aria-labelledby="change-password-title">
-      <h2 id="change-password-title">Change master password</h2>
+      <h2 id="change-password-title">{t('changePasswordTitle')}</h2>
       <form onSubmit={submit} noValidate aria-labelledby="change-password-title">
-        <Field id="current-password" label="Current master password" error={errors.current}>
+        <Field id="current-password" label={t('currentMasterPassword')} error={errors.current}>
           <input id="current-password" ref={currentRef} type="password" autocomplete="current-password" value={current}
             onInput={(e) => setCurrent(e.currentTarget.value)} {...describedBy('current-password', errors.current)} />
         </Field>
-        <Field id="new-master-password" label="New master password" error={errors.next}
-          hint="At least 8 characters. A short sentence is easy to remember.">
+        <Field id="new-master-password" label={t('newMasterPassword')} error={errors.next} hint={t('setupPasswordHint')}>
           <input id="new-master-password" ref={nextRef} type="password" autocomplete="new-password" value={next}
             onInput={(e) => setNext(e.currentTarget.value)} {...describedBy('new-master-password', errors.next, true)} />
         </Field>
-        <Field id="confirm-master-password" label="Type the new password again" error={errors.confirm}>
+        <Field id="confirm-master-password" label={t('confirmNewPassword')} error={errors.confirm}>
           <input id="confirm-master-password" ref={confirmRef} type="password" autocomplete="new-password" value={confirm}
             onInput={(e) => setConfirm(e.currentTarget.value)} {...describedBy('confirm-master-password', errors.confirm)} />
         </Field>
-        <p class="hint">
-          Your accounts stay as they are. Nobody can recover the new password for you either, so choose one you will remember.
-        </p>
+        <p class="hint">{t('changePasswordNote')}</p>
         {errors.other && <p class="error" role="alert">{errors.other}</p>}
-        <p class="notice" role="status">{done ? 'Password changed. Use the new one from now on.' : ''}</p>
-        <button type="submit" class="primary" disabled={busy}>{busy ? 'Changing password…' : 'Change password'}</button>
+        <p class="notice" role="status">{done ? t('passwordChanged') : ''}</p>
+        <button type="submit" class="primary" disabled={busy}>{busy ? t('changingPassword') : t('changePassword')}</button>
       </form>
     </section>
   );

@@ -4,8 +4,10 @@ import { ErrorCode } from '@/utils/errors';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { Field, describedBy } from '@/components/popup/field';
 import { fieldError, useRequest } from '@/components/popup/use-request';
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+import { QrImage } from '@/components/shared/qr-image';
+import { parseOtpauthUri } from '@/utils/otp/parse-otpauth-uri';
+import { displayName } from '@/utils/accounts/display-name';
+import { formatNumber, sentenceGap, t, tCount, tParts } from '@/utils/i18n/t';
 
 /** The message for the master-password box: a wrong or refused password, or an empty box. */
 function masterError(error: ResultError | null): string | undefined {
@@ -28,20 +30,19 @@ function download(fileName: string, text: string, type: string): void {
 }
 
 /**
- * Export: an encrypted backup file, a plain otpauth:// list behind a warning, and Google
- * Authenticator transfer links. Each asks for the master password again.
+ * Export: an encrypted backup file, a plain otpauth:// list behind a warning, Google
+ * Authenticator transfer QR codes, and one QR code per account. Each asks for the master
+ * password again.
  */
 export function ExportSection() {
   return (
     <section class="card" aria-labelledby="export-title">
-      <h2 id="export-title">Backup and export</h2>
-      <p>
-        Keep a backup somewhere other than this computer, so losing it does not lock you out of your accounts. Each export
-        asks for your master password again.
-      </p>
+      <h2 id="export-title">{t('exportTitle')}</h2>
+      <p>{t('exportIntro')}</p>
       <BackupForm />
       <PlainListForm />
       <TransferForm />
+      <AccountCodesForm />
     </section>
   );
 }
@@ -64,7 +65,7 @@ function BackupForm() {
     event.preventDefault();
     setSaved(null);
     if (master === '') {
-      setError({ code: ErrorCode.InvalidInput, field: 'masterPassword', message: 'Type your master password to confirm it is you.' });
+      setError({ code: ErrorCode.InvalidInput, field: 'masterPassword', message: t('confirmWithMasterPassword') });
       return;
     }
     const result = await run(() => sendRequest('exportBackup', { password, confirm, masterPassword: master }));
@@ -73,31 +74,28 @@ function BackupForm() {
     download(result.value.fileName, result.value.text, 'application/json');
     setPassword('');
     setConfirm('');
-    setSaved(`Saved ${result.value.fileName} with ${plural(result.value.count, 'account')}. Keep it somewhere safe, and remember its password: nobody can open it without.`);
+    setSaved(tCount('backupSaved', result.value.count, result.value.fileName));
   }
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="backup-title" class="export-form">
-      <h3 id="backup-title">Encrypted backup file</h3>
-      <p class="hint">
-        Every account, encrypted with a password you choose now (it may differ from your master password). Restore it
-        under Import and restore, in any browser with Twofold.
-      </p>
-      <Field id="backup-password" label="Backup password" error={errors.password} hint="At least 8 characters.">
+      <h3 id="backup-title">{t('backupTitle')}</h3>
+      <p class="hint">{t('backupHint')}</p>
+      <Field id="backup-password" label={t('backupPassword')} error={errors.password} hint={t('backupPasswordHint')}>
         <input id="backup-password" type="password" autocomplete="new-password" value={password}
           onInput={(e) => setPassword(e.currentTarget.value)} {...describedBy('backup-password', errors.password, true)} />
       </Field>
-      <Field id="backup-confirm" label="Type the backup password again" error={errors.confirm}>
+      <Field id="backup-confirm" label={t('backupConfirm')} error={errors.confirm}>
         <input id="backup-confirm" type="password" autocomplete="new-password" value={confirm}
           onInput={(e) => setConfirm(e.currentTarget.value)} {...describedBy('backup-confirm', errors.confirm)} />
       </Field>
-      <Field id="backup-master" label="Your master password" error={errors.master}>
+      <Field id="backup-master" label={t('yourMasterPassword')} error={errors.master}>
         <input id="backup-master" type="password" autocomplete="current-password" value={master}
           onInput={(e) => setMaster(e.currentTarget.value)} {...describedBy('backup-master', errors.master)} />
       </Field>
       {other && <p class="error" role="alert">{other}</p>}
       <p class="notice" role="status">{saved ?? ''}</p>
-      <button type="submit" class="primary" disabled={busy}>{busy ? 'Encrypting…' : 'Download backup'}</button>
+      <button type="submit" class="primary" disabled={busy}>{busy ? t('encrypting') : t('downloadBackup')}</button>
     </form>
   );
 }
@@ -114,37 +112,36 @@ function PlainListForm() {
     event.preventDefault();
     setSaved(null);
     if (master === '') {
-      setError({ code: ErrorCode.InvalidInput, field: 'masterPassword', message: 'Type your master password to confirm it is you.' });
+      setError({ code: ErrorCode.InvalidInput, field: 'masterPassword', message: t('confirmWithMasterPassword') });
       return;
     }
     const result = await run(() => sendRequest('exportOtpauthList', { masterPassword: master }));
     setMaster('');
     if (!result) return;
     download(result.value.fileName, result.value.text, 'text/plain');
-    setSaved(`Saved ${result.value.fileName} with ${plural(result.value.count, 'account')}. Delete it once you have imported it elsewhere.`);
+    setSaved(tCount('plainSaved', result.value.count, result.value.fileName));
   }
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="plain-title" class="export-form">
-      <h3 id="plain-title">Unencrypted list of otpauth:// links</h3>
+      <h3 id="plain-title">{t('plainTitle')}</h3>
       <p class="danger-box" id="plain-warning">
-        <strong>Anyone with this file can make your codes.</strong> It is not encrypted. Use it only to move your accounts
-        into another app, and delete it afterwards.
+        <strong>{t('plainWarningStrong')}</strong>{sentenceGap()}{t('plainWarning')}
       </p>
-      <Field id="plain-master" label="Master password for the unencrypted list" error={masterMessage}>
+      <Field id="plain-master" label={t('plainMasterPassword')} error={masterMessage}>
         <input id="plain-master" type="password" autocomplete="current-password" value={master}
           onInput={(e) => setMaster(e.currentTarget.value)} {...describedBy('plain-master', masterMessage)} />
       </Field>
       {other && <p class="error" role="alert">{other}</p>}
       <p class="notice" role="status">{saved ?? ''}</p>
       <button type="submit" class="danger" disabled={busy} aria-describedby="plain-warning">
-        {busy ? 'Checking…' : 'Download unencrypted list'}
+        {busy ? t('checking') : t('downloadPlainList')}
       </button>
     </form>
   );
 }
 
-/** Google Authenticator transfer links, shown as text until QR images are drawn here. */
+/** Google Authenticator transfer QR codes, each with its link to copy. */
 function TransferForm() {
   const [master, setMaster] = useState('');
   const [transfer, setTransfer] = useState<MigrationExport | null>(null);
@@ -156,8 +153,9 @@ function TransferForm() {
   async function submit(event: Event) {
     event.preventDefault();
     setTransfer(null);
+    setCopied(null);
     if (master === '') {
-      setError({ code: ErrorCode.InvalidInput, field: 'masterPassword', message: 'Type your master password to confirm it is you.' });
+      setError({ code: ErrorCode.InvalidInput, field: 'masterPassword', message: t('confirmWithMasterPassword') });
       return;
     }
     const result = await run(() => sendRequest('exportMigrationQrs', { masterPassword: master }));
@@ -171,41 +169,115 @@ function TransferForm() {
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="transfer-title" class="export-form">
-      <h3 id="transfer-title">Move to a phone (Google Authenticator)</h3>
-      <p class="hint">
-        Google Authenticator’s “Transfer accounts” links, about ten accounts each. Twofold will show them as QR codes to scan
-        with your phone in a coming version; for now you can copy each link into an app that reads them. Like the list above,
-        these links are not encrypted.
+      <h3 id="transfer-title">{t('transferTitle')}</h3>
+      <p class="hint">{t('transferHint')}</p>
+      <p class="danger-box" id="transfer-warning">
+        <strong>{t('qrWarningStrong')}</strong>{sentenceGap()}{t('transferWarning')}
       </p>
-      <Field id="transfer-master" label="Master password for the transfer links" error={masterMessage}>
+      <Field id="transfer-master" label={t('transferMasterPassword')} error={masterMessage}>
         <input id="transfer-master" type="password" autocomplete="current-password" value={master}
           onInput={(e) => setMaster(e.currentTarget.value)} {...describedBy('transfer-master', masterMessage)} />
       </Field>
       {other && <p class="error" role="alert">{other}</p>}
-      <button type="submit" disabled={busy}>{busy ? 'Checking…' : 'Show transfer links'}</button>
+      <button type="submit" disabled={busy} aria-describedby="transfer-warning">{busy ? t('checking') : t('showTransferCodes')}</button>
       {transfer && (
-        <div class="transfer" role="region" aria-label="Transfer links">
-          {transfer.uris.length === 0 && <p>No account can be moved to Google Authenticator.</p>}
+        <div class="transfer" role="region" aria-label={t('transferCodes')}>
+          {transfer.uris.length === 0 && <p>{t('transferNone')}</p>}
           <ol class="transfer__links">
-            {transfer.uris.map((uri, index) => (
-              <li key={uri}>
-                <span>Link {index + 1} of {transfer.uris.length}</span>
-                <code class="transfer__uri">{uri}</code>
-                <button type="button" class="small" onClick={() => void copy(uri, index)}>
-                  {copied === index ? 'Copied' : `Copy link ${index + 1}`}
-                </button>
-              </li>
-            ))}
+            {transfer.uris.map((uri, index) => {
+              const place = [formatNumber(index + 1), formatNumber(transfer.uris.length)];
+              return (
+                <li key={uri}>
+                  <QrImage text={uri} label={t('transferCodeLabel', place)} caption={t('transferCodePosition', place)} />
+                  <code class="transfer__uri">{uri}</code>
+                  <button type="button" class="small" onClick={() => void copy(uri, index)}>
+                    {copied === index ? t('copied') : t('copyLinkNumber', formatNumber(index + 1))}
+                  </button>
+                </li>
+              );
+            })}
           </ol>
           {transfer.leftOut.length > 0 && (
             <>
-              <h4>Left out</h4>
+              <h4>{t('leftOut')}</h4>
               <ul>
-                {transfer.leftOut.map((item, index) => <li key={index}><strong>{item.name}</strong>: {item.reason}</li>)}
+                {transfer.leftOut.map((item, index) => <li key={index}>{tParts('labelValue', [<strong>{item.name}</strong>, item.reason])}</li>)}
               </ul>
             </>
           )}
-          <button type="button" class="small" onClick={() => setTransfer(null)}>Hide links</button>
+          <button type="button" class="small" onClick={() => setTransfer(null)}>{t('hideCodes')}</button>
+        </div>
+      )}
+    </form>
+  );
+}
+
+/** One account of the per-account export: its name and its otpauth:// link. */
+interface AccountCode {
+  name: string;
+  uri: string;
+}
+
+/**
+ * The export's otpauth:// list, one link a line, as named codes. A line the parser refuses
+ * (none should: the background writes them) is still shown, named by its place in the list.
+ */
+function toAccountCodes(list: string): AccountCode[] {
+  return list.split('\n').map((line) => line.trim()).filter((line) => line !== '').map((uri, index) => {
+    try {
+      const { draft } = parseOtpauthUri(uri);
+      return { name: draft.issuer || draft.label ? displayName(draft) : t('accountNumbered', formatNumber(index + 1)), uri };
+    } catch {
+      return { name: t('accountNumbered', formatNumber(index + 1)), uri };
+    }
+  });
+}
+
+/** One QR code per account (an otpauth:// link each), for any authenticator app. */
+function AccountCodesForm() {
+  const [master, setMaster] = useState('');
+  const [codes, setCodes] = useState<AccountCode[] | null>(null);
+  const { busy, error, setError, run } = useRequest();
+  const masterMessage = masterError(error);
+  const other = error && !masterMessage ? error.message : undefined;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setCodes(null);
+    if (master === '') {
+      setError({ code: ErrorCode.InvalidInput, field: 'masterPassword', message: t('confirmWithMasterPassword') });
+      return;
+    }
+    const result = await run(() => sendRequest('exportOtpauthList', { masterPassword: master }));
+    setMaster('');
+    if (result) setCodes(toAccountCodes(result.value.text));
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="account-codes-title" class="export-form">
+      <h3 id="account-codes-title">{t('accountCodesTitle')}</h3>
+      <p class="hint">{t('accountCodesHint')}</p>
+      <p class="danger-box" id="account-codes-warning">
+        <strong>{t('qrWarningStrong')}</strong>{sentenceGap()}{t('accountCodesWarning')}
+      </p>
+      <Field id="account-codes-master" label={t('accountCodesMasterPassword')} error={masterMessage}>
+        <input id="account-codes-master" type="password" autocomplete="current-password" value={master}
+          onInput={(e) => setMaster(e.currentTarget.value)} {...describedBy('account-codes-master', masterMessage)} />
+      </Field>
+      {other && <p class="error" role="alert">{other}</p>}
+      <button type="submit" disabled={busy} aria-describedby="account-codes-warning">
+        {busy ? t('checking') : t('showAccountCodes')}
+      </button>
+      {codes && (
+        <div class="transfer" role="region" aria-label={t('accountCodes')}>
+          <ol class="account-codes">
+            {codes.map(({ name, uri }, index) => (
+              <li key={`${index}:${uri}`}>
+                <QrImage text={uri} label={t('accountCodeLabel', name)} caption={name} />
+              </li>
+            ))}
+          </ol>
+          <button type="button" class="small" onClick={() => setCodes(null)}>{t('hideCodes')}</button>
         </div>
       )}
     </form>

@@ -5,18 +5,19 @@ import { ErrorCode } from '@/utils/errors';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { Field, describedBy } from '@/components/popup/field';
 import { fieldError, useRequest } from '@/components/popup/use-request';
+import { formatList, formatNumber, sentenceGap, t, tCount, tParts } from '@/utils/i18n/t';
 
-/** The formats as people know them, for "Found 3 accounts in …". */
-const FORMAT_NAMES: Record<ImportFormat, string> = {
-  'otpauth-list': 'a list of otpauth:// links',
-  'google-authenticator': 'a Google Authenticator export',
-  ente: 'an ente Auth export',
-  aegis: 'an Aegis vault',
-  '2fas': 'a 2FAS backup',
-  'authenticator-extension': 'an Authenticator extension backup',
-  bitwarden: 'a Bitwarden export',
-  'twofold-backup': 'a Twofold backup',
-};
+/** The formats as people know them, for "Found 3 accounts in …" (the messages fit that sentence). */
+const FORMAT_NAMES = {
+  'otpauth-list': 'formatOtpauthList',
+  'google-authenticator': 'formatGoogleAuthenticator',
+  ente: 'formatEnte',
+  aegis: 'formatAegis',
+  '2fas': 'format2fas',
+  'authenticator-extension': 'formatAuthenticatorExtension',
+  bitwarden: 'formatBitwarden',
+  'twofold-backup': 'formatTwofoldBackup',
+} as const satisfies Record<ImportFormat, string>;
 
 /** What was chosen to import: a file (as base64 for the message) or pasted text. */
 type Source = { kind: 'file'; name: string; bytesBase64: string } | { kind: 'text'; text: string };
@@ -27,8 +28,6 @@ function bytesToBase64(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** How many accounts a confirm would add. */
 function toAdd(accounts: readonly ImportAccountView[], keepDuplicates: boolean): number {
@@ -89,7 +88,7 @@ export function ImportSection() {
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
-      setError({ code: ErrorCode.InvalidInput, message: `“${file.name}” could not be read. Choose the file again.` });
+      setError({ code: ErrorCode.InvalidInput, message: t('fileCouldNotBeRead', file.name) });
       return;
     }
     await read({ kind: 'file', name: file.name, bytesBase64: bytesToBase64(bytes) }, '');
@@ -98,7 +97,7 @@ export function ImportSection() {
   async function readPasted(event: Event) {
     event.preventDefault();
     if (pasted.trim() === '') {
-      setError({ code: ErrorCode.InvalidInput, field: 'pasted', message: 'Paste the exported text first.' });
+      setError({ code: ErrorCode.InvalidInput, field: 'pasted', message: t('pasteFirst') });
       return;
     }
     setAskPassword(false);
@@ -110,7 +109,7 @@ export function ImportSection() {
     event.preventDefault();
     if (!source) return;
     if (password === '') {
-      setError({ code: ErrorCode.InvalidInput, field: 'password', message: 'Type the password of this export.' });
+      setError({ code: ErrorCode.InvalidInput, field: 'password', message: t('typeExportPassword') });
       return;
     }
     await read(source, password);
@@ -138,58 +137,47 @@ export function ImportSection() {
 
   return (
     <section class="card" aria-labelledby="import-title">
-      <h2 id="import-title">Import and restore</h2>
-      <p>
-        Bring in accounts from another authenticator app: Google Authenticator, Aegis, 2FAS, the Authenticator extension,
-        Bitwarden, ente Auth, or a list of otpauth:// links. You see what the file holds before anything is saved.
-      </p>
-      <p class="hint">
-        To restore a Twofold backup, choose its file here too. Its accounts are added to the ones you have; accounts that are
-        already saved are skipped.
-      </p>
+      <h2 id="import-title">{t('importTitle')}</h2>
+      <p>{t('importIntro')}</p>
+      <p class="hint">{t('importRestoreHint')}</p>
 
       <div class={`drop-zone${dragging ? ' drop-zone--active' : ''}`}
         onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
         onDragLeave={() => setDragging(false)}
         onDrop={(e) => { e.preventDefault(); setDragging(false); void chooseFile(e.dataTransfer?.files[0]); }}>
-        <button type="button" onClick={() => fileInput.current?.click()} disabled={busy}>Choose a file…</button>
-        <span class="muted">or drop the exported file here</span>
-        <input ref={fileInput} id="import-file" type="file" hidden aria-label="File to import"
+        <button type="button" onClick={() => fileInput.current?.click()} disabled={busy}>{t('chooseFile')}</button>
+        <span class="muted">{t('dropHint')}</span>
+        <input ref={fileInput} id="import-file" type="file" hidden aria-label={t('fileToImport')}
           accept=".json,.txt,.2fas,application/json,text/plain"
           onChange={(e) => { void chooseFile(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
       </div>
 
-      <form onSubmit={readPasted} noValidate aria-label="Paste exported text">
-        <Field id="import-text" label="Or paste the exported text" error={fieldError(error, 'pasted')}
-          hint="One otpauth:// or otpauth-migration:// link a line, or the whole text of an export file.">
+      <form onSubmit={readPasted} noValidate aria-label={t('pasteForm')}>
+        <Field id="import-text" label={t('pasteLabel')} error={fieldError(error, 'pasted')} hint={t('pasteHint')}>
           <textarea id="import-text" rows={4} spellcheck={false} value={pasted}
             onInput={(e) => setPasted(e.currentTarget.value)} {...describedBy('import-text', fieldError(error, 'pasted'), true)} />
         </Field>
-        <button type="submit" disabled={busy}>Read pasted text</button>
+        <button type="submit" disabled={busy}>{t('readPasted')}</button>
       </form>
 
       {askPassword && source && (
-        <form class="import-password" onSubmit={openWithPassword} noValidate aria-label="Password of the export">
-          <p>
-            {source.kind === 'file' ? `“${source.name}”` : 'This text'} is encrypted. Type the password it was saved with.
-          </p>
-          <Field id="import-password" label="Password of this export" error={passwordError}>
+        <form class="import-password" onSubmit={openWithPassword} noValidate aria-label={t('exportPasswordForm')}>
+          <p>{source.kind === 'file' ? t('fileIsEncrypted', source.name) : t('textIsEncrypted')}</p>
+          <Field id="import-password" label={t('exportPassword')} error={passwordError}>
             <input id="import-password" ref={passwordRef} type="password" autocomplete="off" value={password}
               onInput={(e) => setPassword(e.currentTarget.value)} {...describedBy('import-password', passwordError)} />
           </Field>
-          <button type="submit" class="primary" disabled={busy}>Open</button>
+          <button type="submit" class="primary" disabled={busy}>{t('openExport')}</button>
         </form>
       )}
 
       <div aria-live="polite">
-        {busy && <p class="muted" role="status">{preview ? 'Importing…' : 'Reading…'}</p>}
+        {busy && <p class="muted" role="status">{preview ? t('importing') : t('reading')}</p>}
         {otherError && <p class="error" role="alert">{otherError}</p>}
         {done && (
           <p class="notice" role="status">
-            {done.imported > 0
-              ? `Imported ${plural(done.imported, 'account')}.`
-              : 'Nothing new was imported.'}
-            {done.skipped > 0 ? ` ${plural(done.skipped, 'account was', 'accounts were')} already saved and skipped.` : ''}
+            {done.imported > 0 ? tCount('imported', done.imported) : t('importedNothing')}
+            {done.skipped > 0 ? sentenceGap() + tCount('importSkipped', done.skipped) : ''}
           </p>
         )}
       </div>
@@ -220,14 +208,12 @@ function ImportPreviewPanel({ preview, keepDuplicates, busy, onKeepDuplicates, o
   return (
     <div class="import-preview" role="region" aria-labelledby="import-preview-title">
       <h3 id="import-preview-title">
-        Found {plural(preview.accounts.length, 'account')} in {FORMAT_NAMES[preview.format]}
+        {tCount('importFound', preview.accounts.length, t(FORMAT_NAMES[preview.format]))}
       </h3>
 
       {missing.length > 0 && preview.batches && (
         <p class="warning" role="alert">
-          This Google Authenticator export has {preview.batches.size} QR codes, and{' '}
-          {missing.map((i) => `QR code ${i + 1}`).join(', ')} {missing.length === 1 ? 'is' : 'are'} missing. Add{' '}
-          {missing.length === 1 ? 'it' : 'them'} to the pasted text or file to import every account, or import these now.
+          {tCount('importMissing', missing.length, formatNumber(preview.batches.size), formatList(missing.map((i) => formatNumber(i + 1))))}
         </p>
       )}
 
@@ -235,10 +221,10 @@ function ImportPreviewPanel({ preview, keepDuplicates, busy, onKeepDuplicates, o
         <table class="import-table">
           <thead>
             <tr>
-              <th scope="col">Service</th>
-              <th scope="col">Account</th>
-              <th scope="col">Type</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('fieldService')}</th>
+              <th scope="col">{t('columnAccount')}</th>
+              <th scope="col">{t('fieldKind')}</th>
+              <th scope="col">{t('columnStatus')}</th>
             </tr>
           </thead>
           <tbody>
@@ -256,10 +242,10 @@ function ImportPreviewPanel({ preview, keepDuplicates, busy, onKeepDuplicates, o
 
       {preview.problems.length > 0 && (
         <div class="import-problems">
-          <h4>{plural(preview.problems.length, 'record')} cannot be imported</h4>
+          <h4>{tCount('importProblems', preview.problems.length)}</h4>
           <ul>
             {preview.problems.map((problem, index) => (
-              <li key={index}><strong>{problem.record}</strong>: {problem.reason}</li>
+              <li key={index}>{tParts('labelValue', [<strong>{problem.record}</strong>, problem.reason])}</li>
             ))}
           </ul>
         </div>
@@ -268,30 +254,31 @@ function ImportPreviewPanel({ preview, keepDuplicates, busy, onKeepDuplicates, o
       {duplicates > 0 && (
         <label class="checkbox">
           <input type="checkbox" checked={keepDuplicates} onChange={(e) => onKeepDuplicates(e.currentTarget.checked)} />
-          Keep duplicates (import {duplicates === 1 ? 'the account' : `the ${duplicates} accounts`} already saved as a second entry)
+          {tCount('keepDuplicates', duplicates)}
         </label>
       )}
 
-      {count === 0 && preview.accounts.length > 0 && <p class="muted">Every account in this file is already saved.</p>}
-      <p class="hint">Nothing is saved until you press Import. If saving fails, nothing is saved at all.</p>
+      {count === 0 && preview.accounts.length > 0 && <p class="muted">{t('allAlreadySaved')}</p>}
+      <p class="hint">{t('importNothingUntil')}</p>
       <div class="actions actions--start">
         <button type="button" class="primary" disabled={busy || count === 0 || !preview.token} onClick={onConfirm}>
-          Import {plural(count, 'account')}
+          {tCount('importButton', count)}
         </button>
-        <button type="button" onClick={onCancel} disabled={busy}>Cancel</button>
+        <button type="button" onClick={onCancel} disabled={busy}>{t('cancel')}</button>
       </div>
     </div>
   );
 }
 
 function describeKind(account: ImportAccountView): string {
-  if (account.kind === 'hotp') return `Counter, ${account.digits} digits`;
-  if (account.kind === 'steam') return 'Steam Guard';
-  return `Time, ${account.digits} digits, ${account.period} s`;
+  if (account.kind === 'hotp') return t('kindCounterDigits', formatNumber(account.digits));
+  if (account.kind === 'steam') return t('kindSteam');
+  return t('kindTimeDigits', [formatNumber(account.digits), formatNumber(account.period)]);
 }
 
 function status(account: ImportAccountView, keepDuplicates: boolean): string {
-  if (account.duplicateOf === undefined) return 'New';
-  const where = account.duplicateIn === 'import' ? `Same key as “${account.duplicateOf}” earlier in this file` : `Already saved as “${account.duplicateOf}”`;
-  return `${where}: ${keepDuplicates ? 'imported again' : 'skipped'}`;
+  const name = account.duplicateOf;
+  if (name === undefined) return t('statusNew');
+  if (account.duplicateIn === 'import') return t(keepDuplicates ? 'duplicateInFileImported' : 'duplicateInFileSkipped', name);
+  return t(keepDuplicates ? 'duplicateSavedImported' : 'duplicateSavedSkipped', name);
 }

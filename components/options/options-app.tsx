@@ -6,8 +6,10 @@ import { SecuritySettings } from './security-settings';
 import { ChangePasswordForm } from './change-password-form';
 import { ExportSection } from './export-section';
 import { ImportSection } from './import-section';
+import { SyncSection } from './sync-section';
 import { WhatIsStored } from './what-is-stored';
 import { AboutSection } from './about-section';
+import { t } from '@/utils/i18n/t';
 
 /**
  * The options page: settings and the password change while unlocked; the unlock form while
@@ -55,15 +57,12 @@ export function OptionsApp() {
       </header>
       <main>
         {failure && <p class="error banner" role="alert">{failure}</p>}
-        {status === null && !failure && <p class="muted" aria-busy="true">Opening…</p>}
+        {status === null && !failure && <p class="muted" aria-busy="true">{t('opening')}</p>}
         {status?.state === 'new' && (
           <section class="card" aria-labelledby="new-title">
-            <h1 id="new-title">Twofold is not set up yet</h1>
-            <p>
-              Click the Twofold icon in your browser’s toolbar and choose a master password there. Then come back to
-              this page for the settings.
-            </p>
-            <button type="button" onClick={() => void refresh()}>I have set it up</button>
+            <h1 id="new-title">{t('notSetUpTitle')}</h1>
+            <p>{t('notSetUpText')}</p>
+            <button type="button" onClick={() => void refresh()}>{t('notSetUpDone')}</button>
           </section>
         )}
         {status?.state === 'locked' && (
@@ -73,17 +72,18 @@ export function OptionsApp() {
         )}
         {status?.state === 'damaged' && (
           <section class="card" aria-labelledby="damaged-title">
-            <h1 id="damaged-title">Your vault cannot be read</h1>
+            <h1 id="damaged-title">{t('damagedTitle')}</h1>
             <p class="error" role="alert">{status.message}</p>
           </section>
         )}
         {status?.state === 'unlocked' && (
           <>
-            <h1 class="page-title">Twofold settings</h1>
+            <h1 class="page-title">{t('optionsTitle')}</h1>
             <SecuritySettings onLock={lock} />
             <ChangePasswordForm />
             <ExportSection />
             <ImportSection />
+            <SyncSection />
           </>
         )}
         {status !== null && (

@@ -4,6 +4,7 @@ import { sendRequest } from '@/utils/messaging/send-request';
 import { Field, describedBy } from '@/components/popup/field';
 import { autoLockChoicesFor, autoLockLabel } from './auto-lock-choices';
 import { saveStatusText, useSettingSave, type SaveState } from './use-setting-save';
+import { t } from '@/utils/i18n/t';
 
 /**
  * The Security section's lock settings: auto-lock time, lock with the computer, and Lock now.
@@ -46,13 +47,12 @@ export function SecuritySettings({ onLock }: { onLock: () => Promise<void> }) {
 
   return (
     <section class="card" aria-labelledby="security-title">
-      <h2 id="security-title">Security</h2>
+      <h2 id="security-title">{t('securityTitle')}</h2>
       {loadError && <p class="error" role="alert">{loadError}</p>}
-      {!settings && !loadError && <p class="muted" aria-busy="true">Loading settings…</p>}
+      {!settings && !loadError && <p class="muted" aria-busy="true">{t('loadingSettings')}</p>}
       {settings && (
         <>
-          <Field id="auto-lock" label="Lock automatically after" error={autoLockError}
-            hint="How long Twofold stays unlocked while you are not using it. It always locks when the browser closes.">
+          <Field id="auto-lock" label={t('autoLockAfter')} error={autoLockError} hint={t('autoLockHint')}>
             <div class="control-row">
               <select id="auto-lock" value={String(settings.autoLockMinutes)}
                 onChange={(e) => void change({ autoLockMinutes: Number(e.currentTarget.value) }, autoLock)}
@@ -71,20 +71,20 @@ export function SecuritySettings({ onLock }: { onLock: () => Promise<void> }) {
                 <input id="lock-on-system-lock" type="checkbox" checked={settings.lockOnSystemLock}
                   onChange={(e) => void change({ lockOnSystemLock: e.currentTarget.checked }, systemLock)}
                   {...describedBy('lock-on-system-lock', systemLockError, true)} />
-                Lock when my computer locks
+                {t('lockOnSystemLock')}
               </label>
               <SaveStatus id="lock-on-system-lock-status" status={systemLock.status} />
             </div>
-            <p class="hint" id="lock-on-system-lock-hint">When your screen locks, Twofold locks too.</p>
+            <p class="hint" id="lock-on-system-lock-hint">{t('lockOnSystemLockHint')}</p>
             {systemLockError && <p class="error" id="lock-on-system-lock-error" role="alert">{systemLockError}</p>}
           </div>
         </>
       )}
       <div class="lock-now">
         <button type="button" onClick={() => void lockNow()} disabled={locking} aria-describedby="lock-now-hint">
-          {locking ? 'Locking…' : 'Lock now'}
+          {locking ? t('locking') : t('lockNow')}
         </button>
-        <p class="hint" id="lock-now-hint">Locks Twofold everywhere until you type your master password again.</p>
+        <p class="hint" id="lock-now-hint">{t('lockNowHint')}</p>
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
+import { t } from '@/utils/i18n/t';
 
 /** Where saving one setting stands, for its status line and its error. */
 export type SaveState =
@@ -33,7 +34,7 @@ export function useSettingSave() {
 
 /** The words of a status line: "Saving…", "Saved", or nothing. */
 export function saveStatusText(status: SaveState): string {
-  if (status.state === 'saving') return 'Saving…';
-  if (status.state === 'saved') return 'Saved';
+  if (status.state === 'saving') return t('saving');
+  if (status.state === 'saved') return t('settingSaved');
   return '';
 }

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { t } from '@/utils/i18n/t';
+import { displayName } from '@/utils/accounts/display-name';
+import { QrImage } from '@/components/shared/qr-image';
 import { Field, describedBy } from './field';
 import { useRequest } from './use-request';
 import { copyCode } from './clipboard';
@@ -13,8 +15,8 @@ function groupKey(secret: string): string {
 
 /**
  * Shows an account's secret key, to set it up in another app, only after the master password
- * is typed again. The key is forgotten when this closes. (A QR code image would need a QR
- * encoder in the popup; there is none yet, so the key and its otpauth:// link are shown as text.)
+ * is typed again: as text, and as a QR code of its otpauth:// link for a phone to scan. Both are
+ * forgotten when this closes.
  */
 export function RevealSecret({ account }: { account: AccountView }) {
   const [open, setOpen] = useState(false);
@@ -75,7 +77,8 @@ export function RevealSecret({ account }: { account: AccountView }) {
             <span class="hint">{t('secretKeyLabel')}</span>
             <code class="mono" data-secret={secret.secret}>{groupKey(secret.secret)}</code>
           </p>
-          <p class="hint">{t('revealNoQr')}</p>
+          <QrImage text={secret.uri} label={t('revealQrAlt', account.issuer || account.label ? displayName(account) : t('unnamedAccount'))} />
+          <p class="hint">{t('revealQrHint')}</p>
           <div class="actions">
             <button type="button" class="small" onClick={() => void copy(secret.secret, t('copiedKey'))}>{t('copyKey')}</button>
             <button type="button" class="small" onClick={() => void copy(secret.uri, t('copiedLink'))}>{t('copyLink')}</button>

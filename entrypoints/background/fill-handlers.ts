@@ -257,7 +257,7 @@ export function registerFillTriggers(vault: VaultService): void {
   Object.assign(globalThis, { twofoldCommand: onCommand });
 
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: FILL_MENU_ID, title: 'Fill one-time code', contexts: ['editable'] }, () => {
+    browser.contextMenus.create({ id: FILL_MENU_ID, title: browser.i18n.getMessage('contextMenuFill'), contexts: ['editable'] }, () => {
       // A duplicate id after an update is harmless; reading lastError keeps the console quiet.
       void browser.runtime.lastError;
     });

@@ -6,6 +6,8 @@ import { createScanHandlers } from './scan-handlers';
 import { createFillHandlers, registerFillTriggers } from './fill-handlers';
 import { createPopupHandlers } from './popup-handlers';
 import { createBackupHandlers } from './backup-handlers';
+import { SyncService } from './sync-service';
+import { createSyncHandlers } from './sync-handlers';
 import { createRouter } from './router';
 import { settingsItem } from './storage-items';
 
@@ -15,8 +17,12 @@ export default defineBackground({
     const vault = new VaultService();
     const scan = createScanHandlers(vault);
     const fill = createFillHandlers(vault);
+    const sync = new SyncService(vault);
+    vault.onEvent((event) => sync.handleVaultEvent(event));
+    browser.storage.onChanged.addListener((changes, areaName) => sync.handleStorageChange(changes, areaName));
     const route = createRouter(
-      { ...createVaultHandlers(vault), ...scan.page, ...fill.page, ...createPopupHandlers(vault), ...createBackupHandlers(vault) },
+      { ...createVaultHandlers(vault), ...scan.page, ...fill.page, ...createPopupHandlers(vault), ...createBackupHandlers(vault),
+        ...createSyncHandlers(vault, sync) },
       { ...scan.content, ...fill.content },
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
     );

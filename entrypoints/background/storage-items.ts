@@ -6,9 +6,13 @@
  *   only), so a service-worker restart keeps the vault open and a browser restart locks it.
  * - `local:unlockFailures`: wrong-password bookkeeping for the growing delay.
  * - `local:settings`: preferences.
+ * - `local:syncEnabled`, `local:syncKey`, `local:syncSnapshot`, `local:syncStatus`: sync
+ *   (docs/sync-format.md): whether it is on, the sync key sealed under the data key with the
+ *   header that wraps it, what the last round saw (no secrets), and how the last round went.
  */
 import { storage } from 'wxt/utils/storage';
 import type { Settings } from '@/utils/messages';
+import type { LocalSyncKey, SyncHeader, SyncSnapshot } from '@/utils/sync';
 
 export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, lockOnSystemLock: true };
 
@@ -28,3 +32,31 @@ export const unlockFailuresItem = storage.defineItem<UnlockFailures>('local:unlo
 });
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
+
+/** Sync is opt-in: off until the user turns it on in the options page. */
+export const syncEnabledItem = storage.defineItem<boolean>('local:syncEnabled', { fallback: false });
+
+/**
+ * The sync key sealed under the vault's data key (`sealSyncKeyLocally`), so an unlock after a
+ * browser restart needs no second Argon2id run; and the header that wraps it (no secret), so a
+ * round can rewrite the synced copy even when the synced header is missing or damaged.
+ */
+export interface StoredSyncKey {
+  sealed: LocalSyncKey;
+  header: SyncHeader;
+}
+export const syncKeyItem = storage.defineItem<StoredSyncKey>('local:syncKey');
+
+/** What the last round merged (ids, tombstones, order time), to notice local deletes and reorders. */
+export const syncSnapshotItem = storage.defineItem<SyncSnapshot>('local:syncSnapshot');
+
+/** How the last round went, for the options page (survives service-worker restarts). */
+export interface SyncStatusRecord {
+  /** ms since the epoch of the last round that completed. */
+  lastSyncedAt?: number;
+  /** The last round's user-facing error, cleared by the next round that completes. */
+  error?: string;
+  /** Accounts in the synced copy after the last round. */
+  accounts?: number;
+}
+export const syncStatusItem = storage.defineItem<SyncStatusRecord>('local:syncStatus', { fallback: {} });

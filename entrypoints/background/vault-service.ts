@@ -32,6 +32,17 @@ import { dataKeyItem, settingsItem, unlockFailuresItem, vaultItem } from './stor
 
 const AUTO_LOCK_ALARM = 'twofold-auto-lock';
 
+/**
+ * What the vault tells listeners (the sync service) after it happened. `unlocked` and
+ * `passwordChanged` carry the password, because sync wraps its own key with it and the password
+ * exists nowhere else.
+ */
+export type VaultEvent =
+  | { type: 'written' }
+  | { type: 'unlocked'; password: string }
+  | { type: 'passwordChanged'; password: string }
+  | { type: 'locked' };
+
 interface Cache {
   /** The stored file's checksum: it changes with every write, restore or password change. */
   checksum: string;
@@ -41,6 +52,23 @@ interface Cache {
 export class VaultService {
   private queue: Promise<unknown> = Promise.resolve();
   private cache: Cache | null = null;
+  private readonly listeners: ((event: VaultEvent) => void)[] = [];
+
+  /** Calls `listener` after each successful setup, unlock, write, password change and lock. */
+  onEvent(listener: (event: VaultEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** A listener's failure is its own: it never undoes or fails the vault operation. */
+  private emit(event: VaultEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error(error);
+      }
+    }
+  }
 
   /** Which screen the user should see. Never throws for a damaged vault: it reports it. */
   async status(): Promise<VaultStatus> {
@@ -71,6 +99,7 @@ export class VaultService {
       this.cache = { checksum: file.checksum, entries: [] };
     });
     await this.touch();
+    this.emit({ type: 'unlocked', password });
   }
 
   /** Opens the vault with the master password; wrong passwords grow a delay. */
@@ -81,6 +110,7 @@ export class VaultService {
     await dataKeyItem.setValue(toBase64(dataKey));
     this.cache = { checksum: file.checksum, entries };
     await this.touch();
+    this.emit({ type: 'unlocked', password });
   }
 
   /**
@@ -123,6 +153,7 @@ export class VaultService {
     this.cache = null;
     await dataKeyItem.removeValue();
     await browser.alarms.clear(AUTO_LOCK_ALARM);
+    this.emit({ type: 'locked' });
   }
 
   /** The decrypted entries (a copy the caller may change). Throws VaultLockedError / VaultDamagedError. */
@@ -145,6 +176,7 @@ export class VaultService {
       this.cache = { checksum: sealed.checksum, entries: next.entries };
       return next.result;
     });
+    this.emit({ type: 'written' });
     await this.touch();
     return result;
   }
@@ -158,6 +190,7 @@ export class VaultService {
       const file = await this.withBackoff(() => changeVaultPassword(stored, oldPassword, newPassword));
       await this.write(file);
     });
+    this.emit({ type: 'passwordChanged', password: newPassword });
     if (await dataKeyItem.getValue()) await this.touch();
   }
 

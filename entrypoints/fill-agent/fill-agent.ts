@@ -11,6 +11,7 @@ import { fillPlan } from '@/utils/fields-dom/fill-fields';
 import { planFill, type FillPlan } from '@/utils/fields/plan-fill';
 import type { ScriptContext } from '@/utils/fields-dom/script-context';
 import { sendContentRequest } from '@/utils/fields-dom/send-content-request';
+import { t } from '@/utils/i18n/message';
 import { createInlineButton, type InlineButton } from './inline-button';
 
 // Page changes are looked at in batches, at most this often (ms).
@@ -109,10 +110,10 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
   async function activate(only?: Target): Promise<FillNowResult> {
     let list = await accounts();
     if (list?.locked) {
-      button?.say('Unlock Twofold in the window that opened; the code is filled after that.');
+      button?.say(t('fillUnlockInWindow'));
       const unlocked = await sendContentRequest('fillUnlock');
       if (!unlocked.ok || !unlocked.value.unlocked) {
-        button?.say('Twofold is still locked.');
+        button?.say(t('fillStillLocked'));
         return { filled: false, reason: 'locked' };
       }
       list = await accounts();

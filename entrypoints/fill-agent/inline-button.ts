@@ -6,6 +6,8 @@
  */
 import type { FillAccount } from '@/utils/messages';
 import type { ScriptContext } from '@/utils/fields-dom/script-context';
+// The small, polyfill-free lookup: the messages themselves are read by the browser at run time.
+import { t } from '@/utils/i18n/message';
 
 /** The custom element name of the button's host (the only trace of Twofold in the page's DOM). */
 export const INLINE_HOST_TAG = 'twofold-fill';
@@ -70,7 +72,7 @@ export function createInlineButton(
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'fill';
-  const label = options.locked ? 'Unlock Twofold to fill the one-time code' : 'Fill one-time code (Twofold)';
+  const label = options.locked ? t('fillButtonLocked') : t('fillButtonLabel');
   button.setAttribute('aria-label', label);
   button.title = label;
   button.innerHTML = ICON;
@@ -138,7 +140,7 @@ export function createInlineButton(
       const title = doc.createElement('p');
       title.className = 'title';
       title.id = 'twofold-choose';
-      title.textContent = 'Fill the code of:';
+      title.textContent = t('fillChooseTitle');
       panel.append(title);
       panel.setAttribute('aria-labelledby', 'twofold-choose');
       for (const account of accounts) {

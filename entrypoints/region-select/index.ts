@@ -7,6 +7,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { sendContentRequest } from '@/utils/messaging/send-content-request';
 import type { ViewportRect } from '@/utils/messages';
+import { t } from '@/utils/i18n/message';
 import { overlayStyles } from './overlay-styles';
 
 const OPEN_FLAG = '__twofoldRegionSelectOpen';
@@ -37,12 +38,12 @@ function openOverlay(): void {
   const bar = document.createElement('div');
   bar.className = 'bar';
   bar.setAttribute('role', 'dialog');
-  bar.setAttribute('aria-label', 'Twofold: select the QR code');
+  bar.setAttribute('aria-label', t('regionDialog'));
   const text = document.createElement('span');
-  text.textContent = 'Drag over the QR code to scan it. Enter scans the whole visible page; Esc cancels.';
+  text.textContent = t('regionInstructions');
   const cancel = document.createElement('button');
   cancel.type = 'button';
-  cancel.textContent = 'Cancel';
+  cancel.textContent = t('cancel');
   bar.append(text, cancel);
   const box = document.createElement('div');
   box.className = 'box';
@@ -109,7 +110,7 @@ function openOverlay(): void {
     start = null;
     if (r.width < 12 || r.height < 12) {
       box.hidden = true;
-      text.textContent = 'That area is too small. Drag a rectangle around the whole QR code.';
+      text.textContent = t('regionTooSmall');
       return;
     }
     void finish(r);
@@ -126,7 +127,7 @@ function showToast(message: string, ok: boolean): void {
   toast.textContent = message;
   const close = document.createElement('button');
   close.type = 'button';
-  close.textContent = 'Close';
+  close.textContent = t('close');
   close.addEventListener('click', () => host.remove());
   toast.append(close);
   root.append(toast);

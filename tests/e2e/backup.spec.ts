@@ -5,6 +5,7 @@ import { OptionsPage } from './pages/options-page';
 import type { PopupPage } from './pages/popup-page';
 import { expectAccessible } from './support/axe';
 import { totpBetween } from './support/totp';
+import { readQrImage, readQrImages } from './pages/qr-image';
 
 const PASSWORD = 'correct horse battery';
 const BACKUP_PASSWORD = 'a different sentence';
@@ -272,28 +273,31 @@ test('every export refuses a wrong master password and writes nothing', async ({
   await expect(backupForm.getByRole('status')).toHaveText('');
 
   const transferForm = options.exportForm('Move to a phone (Google Authenticator)');
-  await options.showTransferLinks('still not my password');
-  await expect(options.errorOf(transferForm.getByLabel('Master password for the transfer links'))).toContainText('That password is not right');
-  await expect(transferForm.getByRole('region', { name: 'Transfer links' })).toHaveCount(0);
+  await options.showTransferCodes('still not my password');
+  await expect(options.errorOf(transferForm.getByLabel('Master password for the transfer QR codes'))).toContainText('That password is not right');
+  await expect(options.transferCodes()).toHaveCount(0);
   expect(downloads).toBe(0);
 
-  // The right password (two failures are still within the free tries) shows the links.
-  await options.showTransferLinks(PASSWORD);
-  const links = transferForm.locator('.transfer__uri');
+  // The right password (two failures are still within the free tries) shows the code and its link.
+  await options.showTransferCodes(PASSWORD);
+  const links = options.transferCodes().locator('.transfer__uri');
   await expect(links).toHaveCount(1);
   await expect(links.first()).toHaveText(/^otpauth-migration:\/\/offline\?data=/);
-  await expect(transferForm.getByText('Link 1 of 1')).toBeVisible();
+  await expect(options.transferCodes().getByRole('img', { name: 'Google Authenticator transfer QR code 1 of 1' })).toBeVisible();
+  await expect(options.transferCodes().getByRole('figure')).toContainText('1 of 1');
 });
 
 test('a Google Authenticator transfer link from the export imports back', async ({ twofold, openPopup }) => {
   const { popup, options } = await setUp(twofold, openPopup, [GITHUB, SLACK]);
-  await options.showTransferLinks(PASSWORD);
-  const link = await options.exportForm('Move to a phone (Google Authenticator)').locator('.transfer__uri').first().textContent();
+  await options.showTransferCodes(PASSWORD);
+  // What a phone would read from the screen.
+  const link = await readQrImage(options.transferCodes().getByRole('img'));
+  expect(link).toBe(await options.transferCodes().locator('.transfer__uri').textContent());
 
   for (const { id } of await popup.accounts()) {
     await popup.page.evaluate((id) => chrome.runtime.sendMessage({ channel: 'twofold', name: 'deleteAccount', args: { id } }), id);
   }
-  await options.pasteImport(link ?? '');
+  await options.pasteImport(link);
   await expect(options.importPreview()).toHaveAccessibleName('Found 2 accounts in a Google Authenticator export');
   await options.importButton().click();
   await expect(options.importDone()).toHaveText('Imported 2 accounts.');
@@ -306,9 +310,14 @@ test('a Google Authenticator export with a QR code missing names it, and the res
   const many = [...'ABCDEFGHIJK'].map((letter, i) => ({ issuer: `Service ${i + 1}`, label: 'alice', secret: `${letter}BSWY3DPEHPK3PXP` }));
   for (const account of many) await popup.saveBoundAccount({ ...account, sites: [] });
 
-  await options.showTransferLinks(PASSWORD);
-  const links = options.exportForm('Move to a phone (Google Authenticator)').locator('.transfer__uri');
+  await options.showTransferCodes(PASSWORD);
+  const links = options.transferCodes().locator('.transfer__uri');
   await expect(links).toHaveCount(2);
+  // One QR code per link, captioned in order, each holding exactly the link listed under it.
+  await expect(options.transferCodes().getByRole('img')).toHaveCount(2);
+  await expect(options.transferCodes().getByRole('figure').nth(1)).toContainText('2 of 2');
+  expect(await readQrImages(options.transferCodes())).toEqual(await links.allTextContents());
+  await expectAccessible(options.page, 'options: transfer QR codes');
   const first = await links.first().textContent();
 
   await options.pasteImport(first ?? '');
@@ -316,4 +325,37 @@ test('a Google Authenticator export with a QR code missing names it, and the res
   await expect(options.importPreview().getByRole('alert')).toContainText('QR code 2 is missing');
   // All ten are saved already, so nothing would be added.
   await expect(options.importButton()).toHaveText('Import 0 accounts');
+});
+
+test('one QR code per account, behind a warning and the master password, each holding its account', async ({ twofold, openPopup }) => {
+  const { popup, options } = await setUp(twofold, openPopup, [GITHUB, SLACK]);
+  await popup.saveBoundAccount({ ...AMAZON, sites: [] });
+  const form = options.exportForm('Move to a phone, one QR code per account');
+  await expect(form.getByText('Anyone who sees these codes can make your codes.')).toBeVisible();
+  const master = form.getByLabel('Master password for the account QR codes');
+
+  await form.getByRole('button', { name: 'Show one QR code per account' }).click();
+  await expect(options.errorOf(master)).toHaveText('Type your master password to confirm it is you.');
+  await options.showAccountCodes('not my password');
+  await expect(options.errorOf(master)).toContainText('That password is not right');
+  await expect(master).toHaveValue('');
+  await expect(options.accountCodes()).toHaveCount(0);
+
+  await options.showAccountCodes(PASSWORD);
+  const accounts = [GITHUB, SLACK, AMAZON]; // In the popup's order.
+  await expect(options.accountCodes().getByRole('img')).toHaveCount(accounts.length);
+  const texts = await readQrImages(options.accountCodes());
+  for (const [i, account] of accounts.entries()) {
+    const name = `${account.issuer} (${account.label})`;
+    await expect(options.accountCodes().getByRole('figure').nth(i)).toHaveText(name);
+    await expect(options.accountCodes().getByRole('img').nth(i)).toHaveAccessibleName(`QR code to set up ${name} in another app`);
+    const link = new URL(texts[i]!);
+    expect(link.protocol).toBe('otpauth:');
+    expect(link.searchParams.get('secret')).toBe(account.secret);
+    expect(link.searchParams.get('issuer')).toBe(account.issuer);
+  }
+  await expectAccessible(options.page, 'options: one QR code per account');
+
+  await options.accountCodes().getByRole('button', { name: 'Hide codes' }).click();
+  await expect(options.accountCodes()).toHaveCount(0);
 });

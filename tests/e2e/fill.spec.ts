@@ -14,6 +14,7 @@ import { test, expect } from './fixtures';
 import { launchTwofold, type TwofoldBrowser } from './support/launch';
 import { PopupPage } from './pages/popup-page';
 import { totp } from './support/totp';
+import { hasAccessibleName } from './support/accessibility-tree';
 
 interface Expectation {
   expect: 'single' | 'split' | 'none';
@@ -245,6 +246,8 @@ test('several accounts for a site open a chooser; a locked vault offers to unloc
     let frame = await buttonFrame(page);
     expect(frame).not.toBeNull();
     await frame!.locator('twofold-fill').click();
+    // The chooser opens once the background has listed the accounts: wait for it, not a timer.
+    await expect.poll(() => hasAccessibleName(page, 'Fill the code of')).toBe(true);
     await page.keyboard.press('Tab');
     let before = Date.now();
     await page.keyboard.press('Enter');
@@ -264,11 +267,10 @@ test('several accounts for a site open a chooser; a locked vault offers to unloc
     expect(window.page.url()).toContain('popup.html?tab=');
     await window.unlock(PASSWORD);
     await window.page.waitForEvent('close');
+    await expect.poll(() => hasAccessibleName(page, 'Fill the code of')).toBe(true);
     before = Date.now();
-    await expect.poll(async () => {
-      await page.keyboard.press('Enter');
-      return received(page);
-    }).not.toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => received(page)).not.toEqual([]);
     expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
   } finally {
     await twofold.context.close();

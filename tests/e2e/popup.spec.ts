@@ -4,6 +4,7 @@ import { openPopupFor } from './pages/tab-popup';
 import { launchTwofold } from './support/launch';
 import { expectAccessible } from './support/axe';
 import { totpBetween } from './support/totp';
+import { readQrImage } from './pages/qr-image';
 
 const PASSWORD = 'correct horse battery';
 const AMAZON = { issuer: 'Amazon', label: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP', sites: ['amazon.com'] };
@@ -192,9 +193,23 @@ test('edit: a validation message for each bad field, then saved; the secret show
   await popup.page.getByRole('button', { name: 'Show key', exact: true }).click();
   await expect(popup.page.locator('[data-secret]')).toHaveAttribute('data-secret', AMAZON.secret);
   await expect(popup.page.locator('[data-secret]')).toHaveText('JBSW Y3DP EHPK 3PXP');
+  // The QR code a phone would scan holds the account's otpauth:// link, the one "Copy" gives.
+  const qr = popup.page.getByRole('img', { name: 'QR code to set up Amazon EU (alice) in another app' });
+  const scanned = await readQrImage(qr);
+  const revealed = await popup.page.evaluate(async (password) => {
+    const list = await chrome.runtime.sendMessage({ channel: 'twofold', name: 'listAccounts' });
+    const id = list.value.accounts.find((a: { issuer: string }) => a.issuer === 'Amazon EU').id;
+    return chrome.runtime.sendMessage({ channel: 'twofold', name: 'revealSecret', args: { id, password } });
+  }, PASSWORD);
+  expect(scanned).toBe(revealed.value.uri);
+  const link = new URL(scanned);
+  expect(link.protocol).toBe('otpauth:');
+  expect(link.searchParams.get('secret')).toBe(AMAZON.secret);
+  expect(link.searchParams.get('issuer')).toBe('Amazon EU');
   await expectAccessible(popup.page, 'popup: reveal, key shown');
   await popup.page.getByRole('button', { name: 'Hide' }).click();
   await expect(popup.page.locator('[data-secret]')).toHaveCount(0);
+  await expect(qr).toHaveCount(0);
 
   // Escape leaves the edit screen without saving.
   await popup.page.getByLabel('Service').fill('Changed my mind');

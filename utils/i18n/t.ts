@@ -8,30 +8,14 @@
  * @see https://developer.chrome.com/docs/extensions/reference/api/i18n
  */
 import { browser } from 'wxt/browser';
+import { lookUp, t, type MessageKey, type SubstitutionsOf } from './message';
 
-type Catalog = typeof import('@/public/_locales/en/messages.json');
-
-/** Every message name in the catalogue. */
-export type MessageKey = keyof Catalog;
-
-/** The substitutions a message takes: required when it declares placeholders, none otherwise. */
-export type SubstitutionsOf<K extends MessageKey> = Catalog[K] extends { placeholders: object }
-  ? [substitutions: string | readonly string[]]
-  : [];
+export { t, type MessageKey, type SubstitutionsOf };
 
 /** Message names that come in a `_one` / `_other` pair, without the suffix. */
 export type PluralKey = {
   [K in MessageKey]: K extends `${infer Base}_one` ? (`${Base}_other` extends MessageKey ? Base : never) : never;
 }[MessageKey];
-
-/**
- * The message `key` in the browser's language (falling back to English), with `$1`… filled in
- * from `substitutions`. Returns the key itself if the browser has no such message, so a gap is
- * visible rather than blank.
- */
-export function t<K extends MessageKey>(key: K, ...substitutions: SubstitutionsOf<K>): string {
-  return message(key, substitutions[0]);
-}
 
 /**
  * The `_one` or `_other` form of a counted message for `count` in the UI language's plural
@@ -40,7 +24,7 @@ export function t<K extends MessageKey>(key: K, ...substitutions: SubstitutionsO
  */
 export function tCount(key: PluralKey, count: number, ...rest: string[]): string {
   const form = pluralRules().select(count) === 'one' ? 'one' : 'other';
-  return message(`${key}_${form}`, [formatNumber(count), ...rest]);
+  return lookUp(`${key}_${form}`, [formatNumber(count), ...rest]);
 }
 
 /**
@@ -50,7 +34,7 @@ export function tCount(key: PluralKey, count: number, ...rest: string[]): string
  */
 export function tParts<T>(key: MessageKey, values: readonly T[]): (string | T)[] {
   const marks = values.map((_, i) => `\u0001${i}\u0002`);
-  const text = message(key, marks);
+  const text = lookUp(key, marks);
   return text.split(/(\u0001\d+\u0002)/u).filter((part) => part !== '').map((part) => {
     const match = /^\u0001(\d+)\u0002$/u.exec(part);
     return match ? values[Number(match[1])]! : part;
@@ -59,7 +43,7 @@ export function tParts<T>(key: MessageKey, values: readonly T[]): (string | T)[]
 
 /** The language the catalogue in use is written in (a BCP 47 tag for `lang` and `Intl`). */
 export function uiLanguage(): string {
-  return message('lang', undefined) || 'en';
+  return lookUp('lang', undefined) || 'en';
 }
 
 /** `value` written the way the user's locale writes numbers. */
@@ -72,11 +56,17 @@ export function formatDate(ms: number): string {
   return new Intl.DateTimeFormat(locales(), { dateStyle: 'long' }).format(ms);
 }
 
-function message(key: string, substitutions: string | readonly string[] | undefined): string {
-  const subs = typeof substitutions === 'string' ? substitutions : substitutions && [...substitutions];
-  // WXT types getMessage per known key; here the key is checked by MessageKey instead.
-  const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string | string[]) => string;
-  return getMessage(key, subs) || key;
+/** `items` as one phrase in the user's locale: "2, 3 and 4", "2, 3 et 4", "2、3、4". */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(locales(), { type: 'conjunction' }).format(items);
+}
+
+/**
+ * What goes between two sentences shown one after the other: a space, or nothing in the
+ * languages written without spaces between sentences (Japanese, Chinese).
+ */
+export function sentenceGap(): string {
+  return /^(ja|zh)\b/u.test(uiLanguage()) ? '' : ' ';
 }
 
 /** The browser's own locale first (it may be more exact: "de-AT"), then the catalogue's. */

@@ -169,11 +169,51 @@ export class OptionsPage {
     return readDownload(await download);
   }
 
-  /** Asks for the Google Authenticator transfer links. */
-  async showTransferLinks(master: string): Promise<void> {
+  /** Asks for the Google Authenticator transfer QR codes (each with its link). */
+  async showTransferCodes(master: string): Promise<void> {
     const form = this.exportForm('Move to a phone (Google Authenticator)');
-    await form.getByLabel('Master password for the transfer links').fill(master);
-    await form.getByRole('button', { name: 'Show transfer links' }).click();
+    await form.getByLabel('Master password for the transfer QR codes').fill(master);
+    await form.getByRole('button', { name: 'Show transfer QR codes' }).click();
+  }
+
+  /** The shown transfer QR codes and their links. */
+  transferCodes(): Locator {
+    return this.exportForm('Move to a phone (Google Authenticator)').getByRole('region', { name: 'Transfer QR codes' });
+  }
+
+  /** Asks for one QR code per account. */
+  async showAccountCodes(master: string): Promise<void> {
+    const form = this.exportForm('Move to a phone, one QR code per account');
+    await form.getByLabel('Master password for the account QR codes').fill(master);
+    await form.getByRole('button', { name: 'Show one QR code per account' }).click();
+  }
+
+  /** The shown per-account QR codes, each captioned with its account's name. */
+  accountCodes(): Locator {
+    return this.exportForm('Move to a phone, one QR code per account').getByRole('region', { name: 'Account QR codes' });
+  }
+
+  // Sync (issue 7).
+
+  /** The "Sync between your browsers" section. */
+  syncSection(): Locator {
+    return this.page.getByRole('region', { name: 'Sync between your browsers' });
+  }
+
+  /** The sync status line ("Sync is off.", "Sync is on. Last synced …"). */
+  syncStatus(): Locator {
+    return this.syncSection().getByTestId('sync-status');
+  }
+
+  /** The sync section's messages (a refused password, a sync problem). */
+  syncErrors(): Locator {
+    return this.syncSection().locator('[role="alert"]');
+  }
+
+  /** Types the master password into the sync section and turns sync on (no wait for the outcome). */
+  async enableSync(password: string): Promise<void> {
+    await this.syncSection().getByLabel('Your master password').fill(password);
+    await this.syncSection().getByRole('button', { name: 'Turn on sync' }).click();
   }
 }
 
