@@ -12,6 +12,7 @@ import jsQR from 'jsqr';
 import { ensureQrCorpus, type CorpusCase } from '../tests/qr-corpus/ensure-qr-corpus';
 import { loadCapture, type RgbaImage } from '../tests/qr-corpus/load-capture';
 import { decodeQrCodes } from '../utils/qr/decode-qr-codes';
+import { quantile } from './bench/stats';
 
 /** One line of the report: a capture geometry (or a summary over several). */
 export interface BenchRow {
@@ -38,14 +39,6 @@ interface Sample {
   baseMs: number;
 }
 
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
 
 function isRight(c: CorpusCase, texts: string[]): boolean {
   return c.expected.every((t) => texts.includes(t)) && !(c.negative && texts.some((t) => /^otpauth/i.test(t)));

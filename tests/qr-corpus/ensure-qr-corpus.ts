@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { buildCorpusCases, type CorpusCase, type CorpusCaseSpec } from './corpus-cases';
 import { renderEnrollmentPage } from './render-enrollment-page';
+import { chromiumPath, launchArgs } from '../../scripts/chromium.mjs';
 
 export type { CorpusCase } from './corpus-cases';
 
@@ -26,14 +27,6 @@ interface Manifest {
   cases: CorpusCase[];
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 async function readManifest(dir: string): Promise<Manifest | undefined> {
   try {
@@ -109,9 +102,9 @@ export async function ensureQrCorpus(): Promise<{ dir: string; cases: CorpusCase
   await mkdir(tmp, { recursive: true });
   const specs = buildCorpusCases();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: launchArgs,
   });
   const cases: CorpusCase[] = new Array<CorpusCase>(specs.length);
   try {

@@ -11,6 +11,7 @@ import { extname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launchArgs } from '../../scripts/chromium.mjs';
 
 const ROOT = resolve(__dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/fill');
@@ -146,16 +147,9 @@ describe('fill fixtures: in Chromium', () => {
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: launchArgs,
     });
   }, 30_000);
 

@@ -6,10 +6,10 @@
  * random 256-bit sync key, wrapped (like the vault's data key) by Argon2id(master password) in a
  * small header item. Every browser that knows the password unwraps the same sync key.
  */
-import { argon2id } from 'hash-wasm';
 import { InvalidInputError } from '../errors';
-import { DEFAULT_KDF, KDF_LIMITS, type KdfParams, type RandomBytes, type VaultKdf } from '../vault';
+import { KDF_LIMITS, type KdfParams, type RandomBytes, type VaultKdf } from '../vault';
 import { fromBase64, toBase64 } from '../vault/base64';
+import { defaultRandom, deriveKeyEncryptionKey, importAesKey, newKdf, randomBytes } from '../vault/key-derivation';
 import { deflateRaw, inflateRaw } from './compress';
 import { syncDamagedError, syncTooNewError, syncWrongPasswordError } from './sync-errors';
 import {
@@ -85,7 +85,7 @@ export async function createSyncKey(password: string, options: SyncKeyOptions = 
 export async function unlockSyncKey(header: unknown, password: string): Promise<{ syncKey: Uint8Array; header: SyncHeader }> {
   const valid = await readSyncHeader(header);
   checkPassword(password);
-  const kek = await deriveKek(password, valid.kdf);
+  const kek = await deriveKeyEncryptionKey(password, valid.kdf);
   try {
     const plain = await subtle().decrypt(
       { name: 'AES-GCM', iv: fromBase64(valid.keyWrap.iv), additionalData: syncKeyWrapAdditionalData(valid), tagLength: 128 },
@@ -147,7 +147,7 @@ export async function encryptSyncState(state: SyncState, syncKey: Uint8Array, op
   const iv = randomBytes(random, IV_BYTES);
   const ciphertext = await subtle().encrypt(
     { name: 'AES-GCM', iv, additionalData: syncPayloadAdditionalData({ keyId, revision }), tagLength: 128 },
-    await importKey(syncKey),
+    await importAesKey(syncKey),
     padded,
   );
   padded.fill(0);
@@ -169,7 +169,7 @@ export async function decryptSyncState(payload: EncryptedSyncPayload, syncKey: U
     padded = new Uint8Array(
       await subtle().decrypt(
         { name: 'AES-GCM', iv: fromBase64(payload.iv), additionalData: syncPayloadAdditionalData(payload), tagLength: 128 },
-        await importKey(syncKey),
+        await importAesKey(syncKey),
         fromBase64(payload.ciphertext),
       ),
     );
@@ -220,7 +220,7 @@ export async function sealSyncKeyLocally(syncKey: Uint8Array, keyId: string, dat
   const iv = randomBytes(random, IV_BYTES);
   const wrapped = await subtle().encrypt(
     { name: 'AES-GCM', iv, additionalData: localKeyAdditionalData(keyId), tagLength: 128 },
-    await importKey(dataKey),
+    await importAesKey(dataKey),
     new Uint8Array(syncKey),
   );
   return { keyId, iv: toBase64(iv), wrapped: toBase64(new Uint8Array(wrapped)) };
@@ -237,7 +237,7 @@ export async function openSyncKeyLocally(sealed: LocalSyncKey, dataKey: Uint8Arr
   try {
     const plain = await subtle().decrypt(
       { name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: localKeyAdditionalData(sealed.keyId), tagLength: 128 },
-      await importKey(dataKey),
+      await importAesKey(dataKey),
       fromBase64(sealed.wrapped),
     );
     return new Uint8Array(plain);
@@ -284,7 +284,7 @@ export async function readSyncHeader(value: unknown): Promise<SyncHeader> {
 }
 
 async function wrapSyncKey(password: string, keyId: string, syncKey: Uint8Array, kdf: VaultKdf, random: RandomBytes): Promise<SyncHeader> {
-  const kek = await deriveKek(password, kdf);
+  const kek = await deriveKeyEncryptionKey(password, kdf);
   const iv = randomBytes(random, IV_BYTES);
   const wrapped = await subtle().encrypt(
     { name: 'AES-GCM', iv, additionalData: syncKeyWrapAdditionalData({ keyId, kdf }), tagLength: 128 },
@@ -295,38 +295,6 @@ async function wrapSyncKey(password: string, keyId: string, syncKey: Uint8Array,
   return { ...unsealed, checksum: await sha256Hex(headerChecksumInput(unsealed)) };
 }
 
-/** Argon2id(NFC(password) as UTF-8, salt) → a non-extractable AES-256-GCM key, as for the vault. */
-async function deriveKek(password: string, kdf: VaultKdf): Promise<CryptoKey> {
-  const passwordBytes = encoder.encode(password.normalize('NFC'));
-  const derived = await argon2id({
-    password: passwordBytes,
-    salt: fromBase64(kdf.salt),
-    memorySize: kdf.memoryKiB,
-    iterations: kdf.iterations,
-    parallelism: kdf.parallelism,
-    hashLength: SYNC_KEY_BYTES,
-    outputType: 'binary',
-  });
-  passwordBytes.fill(0);
-  try {
-    return await importKey(derived);
-  } finally {
-    derived.fill(0);
-  }
-}
-
-function newKdf(overrides: Partial<KdfParams> | undefined, random: RandomBytes): VaultKdf {
-  const { memoryKiB, iterations, parallelism } = { ...DEFAULT_KDF, ...overrides };
-  const ok =
-    [memoryKiB, iterations, parallelism].every(Number.isSafeInteger) &&
-    parallelism >= 1 && parallelism <= KDF_LIMITS.maxParallelism &&
-    memoryKiB >= KDF_LIMITS.minMemoryKiBPerLane * parallelism && memoryKiB <= KDF_LIMITS.maxMemoryKiB &&
-    iterations >= 1 && iterations <= KDF_LIMITS.maxIterations &&
-    memoryKiB * iterations <= KDF_LIMITS.maxWork;
-  if (!ok) throw new InvalidInputError('These key derivation settings are outside what Twofold can open.', { field: 'kdf' });
-  return { name: 'argon2id', memoryKiB, iterations, parallelism, salt: toBase64(randomBytes(random, SALT_BYTES)) };
-}
-
 function checkPassword(password: string): void {
   if (typeof password !== 'string' || password === '') throw new InvalidInputError('Type your master password.', { field: 'password' });
 }
@@ -335,22 +303,6 @@ function checkKey(key: Uint8Array): void {
   if (!(key instanceof Uint8Array) || key.length !== SYNC_KEY_BYTES) {
     throw new InvalidInputError(`The sync key must be ${SYNC_KEY_BYTES} bytes.`, { field: 'syncKey' });
   }
-}
-
-function importKey(raw: Uint8Array): Promise<CryptoKey> {
-  return subtle().importKey('raw', new Uint8Array(raw), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
-}
-
-function defaultRandom(length: number): Uint8Array {
-  return globalThis.crypto.getRandomValues(new Uint8Array(length));
-}
-
-function randomBytes(random: RandomBytes, length: number): Uint8Array<ArrayBuffer> {
-  const bytes = random(length);
-  if (!(bytes instanceof Uint8Array) || bytes.length !== length) {
-    throw new InvalidInputError(`The random source must return ${length} bytes.`, { field: 'random' });
-  }
-  return new Uint8Array(bytes);
 }
 
 type Fields = Record<string, unknown>;

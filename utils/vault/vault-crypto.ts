@@ -7,10 +7,10 @@
  * key is wrapped by a key-encryption key (KEK) derived from the master password. The background
  * keeps the data key in session memory between unlocks; it never stores the KEK.
  */
-import { argon2id } from 'hash-wasm';
 import { InvalidInputError, VaultLockedError, WrongPasswordError } from '../errors';
 import { fromBase64, toBase64 } from './base64';
 import { checkNewPassword } from './password-policy';
+import { copy, defaultRandom, deriveKeyEncryptionKey, importAesKey, newKdf, randomBytes, type RandomBytes } from './key-derivation';
 import { readVaultFile } from './validate-vault-file';
 import { vaultDamagedError } from './vault-damaged-error';
 import {
@@ -21,7 +21,6 @@ import {
   KEY_BYTES,
   keyWrapAdditionalData,
   payloadAdditionalData,
-  SALT_BYTES,
   TAG_BYTES,
   VAULT_FORMAT,
   VAULT_VERSION,
@@ -32,7 +31,7 @@ import {
 } from './vault-format';
 
 /** Source of random bytes: must return exactly `length` fresh bytes. Tests may pass their own. */
-export type RandomBytes = (length: number) => Uint8Array;
+export type { RandomBytes };
 
 /** Options for {@link createVault} and {@link changeVaultPassword}. */
 export interface VaultKeyOptions {
@@ -191,26 +190,6 @@ export async function changeVaultPassword(
   }
 }
 
-/** Argon2id(NFC(password) as UTF-8, salt) → a non-extractable AES-256-GCM key. */
-async function deriveKeyEncryptionKey(password: string, kdf: VaultKdf): Promise<CryptoKey> {
-  const passwordBytes = encoder.encode(password.normalize('NFC'));
-  const derived = await argon2id({
-    password: passwordBytes,
-    salt: fromBase64(kdf.salt),
-    memorySize: kdf.memoryKiB,
-    iterations: kdf.iterations,
-    parallelism: kdf.parallelism,
-    hashLength: KEY_BYTES,
-    outputType: 'binary',
-  });
-  passwordBytes.fill(0);
-  try {
-    return await importAesKey(derived);
-  } finally {
-    derived.fill(0);
-  }
-}
-
 async function wrapDataKey(
   password: string,
   header: Pick<VaultFile, 'format' | 'version' | 'kdf'>,
@@ -311,47 +290,7 @@ async function withChecksum(file: UnsealedVaultFile): Promise<VaultFile> {
   return { ...file, checksum: await computeChecksum(file) };
 }
 
-function newKdf(overrides: Partial<KdfParams> | undefined, random: RandomBytes): VaultKdf {
-  const params = { ...DEFAULT_KDF, ...overrides };
-  const { memoryKiB, iterations, parallelism } = params;
-  const ok =
-    Number.isSafeInteger(memoryKiB) &&
-    Number.isSafeInteger(iterations) &&
-    Number.isSafeInteger(parallelism) &&
-    parallelism >= 1 &&
-    parallelism <= KDF_LIMITS.maxParallelism &&
-    memoryKiB >= KDF_LIMITS.minMemoryKiBPerLane * parallelism &&
-    memoryKiB <= KDF_LIMITS.maxMemoryKiB &&
-    iterations >= 1 &&
-    iterations <= KDF_LIMITS.maxIterations &&
-    memoryKiB * iterations <= KDF_LIMITS.maxWork;
-  if (!ok) {
-    throw new InvalidInputError('These key derivation settings are outside what Twofold can open.', { field: 'kdf' });
-  }
-  return { name: 'argon2id', memoryKiB, iterations, parallelism, salt: toBase64(randomBytes(random, SALT_BYTES)) };
-}
-
 function checkEntries(entries: unknown): void {
   if (!Array.isArray(entries)) throw new InvalidInputError('The accounts to save must be a list.', { field: 'entries' });
 }
 
-function defaultRandom(length: number): Uint8Array {
-  return globalThis.crypto.getRandomValues(new Uint8Array(length));
-}
-
-function randomBytes(random: RandomBytes, length: number): Uint8Array<ArrayBuffer> {
-  const bytes = random(length);
-  if (!(bytes instanceof Uint8Array) || bytes.length !== length) {
-    throw new InvalidInputError(`The random source must return ${length} bytes.`, { field: 'random' });
-  }
-  return copy(bytes);
-}
-
-/** A copy backed by its own ArrayBuffer, which is what WebCrypto's types ask for. */
-function copy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(bytes);
-}
-
-function importAesKey(raw: Uint8Array): Promise<CryptoKey> {
-  return subtle().importKey('raw', copy(raw), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
-}
