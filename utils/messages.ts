@@ -42,6 +42,8 @@ export interface AccountView {
   order: number;
   createdAt: number;
   updatedAt: number;
+  /** Recovery codes not yet used, when the account keeps any (the codes themselves never travel here). */
+  recoveryCodesLeft?: number;
 }
 
 /** The current code of one account. TOTP codes change at `validUntil` (ms since epoch). */
@@ -76,6 +78,11 @@ export interface Settings {
    * before themes existed, or never chosen) means `system`.
    */
   theme?: Theme;
+  /**
+   * Submit the form after filling a code, as a person pressing Enter would. Absent (settings
+   * saved before this option existed, or never chosen) means off.
+   */
+  autoSubmit?: boolean;
 }
 
 /** A colour theme choice; `system` follows the browser's `prefers-color-scheme`. */
@@ -199,6 +206,26 @@ export interface PageProtocol {
   disableSync: { args: void; reply: SyncStatus };
   /** Replaces the synced copy with this computer's accounts (repairs a damaged synced copy). */
   resetSync: { args: void; reply: SyncStatus };
+  // Recovery codes (issue 7).
+  /** An account's recovery codes, after re-entering the master password. */
+  getRecoveryCodes: { args: { id: string; password: string }; reply: RecoveryCodesView };
+  /**
+   * Adds pasted recovery codes (one per line, or separated by spaces or commas; repeats and
+   * codes already kept are left out), after re-entering the master password.
+   */
+  setRecoveryCodes: { args: { id: string; text: string; password: string }; reply: RecoveryCodesView };
+  /** Marks the code at `index` used; needs no password (it reveals only the count). */
+  markRecoveryCodeUsed: { args: { id: string; index: number; password?: string }; reply: { left: number } };
+  /** Whether the popup should remind the user to save a backup. */
+  getBackupReminder: { args: void; reply: { show: boolean } };
+  /** "Not now": hides the backup reminder until five more accounts are added. */
+  dismissBackupReminder: { args: void; reply: void };
+}
+
+/** An account's recovery codes, shown after the master password was typed again. */
+export interface RecoveryCodesView {
+  codes: { code: string; usedAt?: number }[];
+  left: number;
 }
 
 /** Sync as the options page shows it. */
@@ -289,6 +316,7 @@ const requestNames: ReadonlySet<string> = new Set<RequestName>([
   'startRegionSelect', 'confirmScan', 'checkFillTarget', 'fillActiveTab',
   'previewImport', 'confirmImport', 'exportBackup', 'exportOtpauthList', 'exportMigrationQrs',
   'getSyncStatus', 'enableSync', 'disableSync', 'resetSync',
+  'getRecoveryCodes', 'setRecoveryCodes', 'markRecoveryCodeUsed', 'getBackupReminder', 'dismissBackupReminder',
 ]);
 
 /** True when `value` is a well-formed envelope naming a known request. */
@@ -323,8 +351,9 @@ export interface ContentProtocol {
    * The current code of one account for the sender frame: only an account bound to the frame's
    * site, or one the user just allowed there from the popup. Waits for the next code when the
    * current one has under 3 seconds left. Fails with `vault-locked` while Twofold is locked.
+   * `submit`: the user asked for the form to be submitted after filling (Settings.autoSubmit).
    */
-  fillCode: { args: { accountId: string }; reply: { code: string } };
+  fillCode: { args: { accountId: string }; reply: { code: string; submit?: boolean } };
   /** The small detector found a candidate field: load the full filler into the sender frame. */
   fillLoadAgent: { args: void; reply: { loaded: boolean } };
   /** Opens Twofold's unlock window; resolves once unlocked, or `false` after a few minutes. */

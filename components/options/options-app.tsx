@@ -9,6 +9,8 @@ import { ImportSection } from './import-section';
 import { SyncSection } from './sync-section';
 import { WhatIsStored } from './what-is-stored';
 import { AboutSection } from './about-section';
+import { SitesSection } from './sites-section';
+import { FillSettings } from './fill-settings';
 import { t } from '@/utils/i18n/t';
 
 /**
@@ -81,6 +83,8 @@ export function OptionsApp() {
             <h1 class="page-title">{t('optionsTitle')}</h1>
             <SecuritySettings onLock={lock} />
             <ChangePasswordForm />
+            <SitesSection />
+            <FillSettings />
             <ExportSection />
             <ImportSection />
             <SyncSection />

@@ -9,6 +9,7 @@ import { AccountList } from './account-list';
 import { AddAccountForm } from './add-account-form';
 import { EditAccount } from './edit-account';
 import { ScanPanel } from './scan-panel';
+import { BackupReminder } from './backup-reminder';
 import { applyTheme, readTheme } from './theme';
 
 /**
@@ -122,6 +123,7 @@ export function App() {
           </section>
         )}
         {listing && <h1 class="visually-hidden">{t('yourAccounts')}</h1>}
+        {listing && <BackupReminder version={listVersion} />}
         {listing && <ScanPanel tabId={tabId} onSaved={() => setListVersion((v) => v + 1)} />}
         {listing && (
           <AccountList key={listVersion} tabId={tabId} query={query} onQuery={setQuery} onError={onError}

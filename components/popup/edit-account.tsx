@@ -7,6 +7,7 @@ import { formatDate, formatNumber, t } from '@/utils/i18n/t';
 import { Field, describedBy } from './field';
 import { fieldError, useRequest } from './use-request';
 import { RevealSecret } from './reveal-secret';
+import { RecoveryCodes } from './recovery-codes';
 
 /** The popup's words for an edit problem (the background words its own in English). */
 function problemText(check: Extract<EditCheck, { ok: false }>): string {
@@ -83,6 +84,7 @@ export function EditAccount({ account, onDone, onCancel }: { account: AccountVie
         </div>
       </form>
       <RevealSecret account={account} />
+      <RecoveryCodes account={account} />
     </div>
   );
 }

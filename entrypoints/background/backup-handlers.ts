@@ -15,6 +15,7 @@ import { fromBase64 } from '@/utils/vault/base64';
 import { InvalidInputError } from '@/utils/errors';
 import type { VaultService } from './vault-service';
 import type { PageHandlers } from './router';
+import { recordBackup } from './recovery-handlers';
 
 /** How long a preview waits for the user to confirm it. */
 const PENDING_MS = 10 * 60 * 1000;
@@ -209,7 +210,9 @@ export function createBackupHandlers(vault: VaultService, now: () => number = Da
       await reenter(masterPassword);
       const entries = await accountsToExport();
       const at = now();
-      return { fileName: backupFileName(at), text: await createBackup(entries, password, { now: at }), count: entries.length };
+      const text = await createBackup(entries, password, { now: at });
+      await recordBackup(entries.length, at);
+      return { fileName: backupFileName(at), text, count: entries.length };
     },
 
     async exportOtpauthList({ masterPassword }) {

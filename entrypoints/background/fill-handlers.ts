@@ -15,7 +15,7 @@ import { lookalikeOf } from '@/utils/site/lookalike';
 import { FillNeedsConfirmationError, FillNotAllowedError, NotFoundError, VaultLockedError } from '@/utils/errors';
 import type { VaultService } from './vault-service';
 import type { ContentHandlers, PageHandlers } from './router';
-import { dataKeyItem } from './storage-items';
+import { dataKeyItem, settingsItem } from './storage-items';
 import { FillGrants } from './fill-grants';
 import { codeToFill } from './fill-code';
 import { fillInFrames, frameSite, framesWithField, injectFillAgent, type FrameTarget } from './fill-frames';
@@ -150,7 +150,8 @@ export function createFillHandlers(
           return { entries, result: undefined };
         });
       }
-      return { code };
+      const { autoSubmit } = await settingsItem.getValue();
+      return autoSubmit === true ? { code, submit: true } : { code };
     },
 
     async fillLoadAgent(_args, sender) {

@@ -8,6 +8,7 @@ import { createPopupHandlers } from './popup-handlers';
 import { createBackupHandlers } from './backup-handlers';
 import { SyncService } from './sync-service';
 import { createSyncHandlers } from './sync-handlers';
+import { createRecoveryHandlers } from './recovery-handlers';
 import { createRouter } from './router';
 import { settingsItem } from './storage-items';
 
@@ -22,7 +23,7 @@ export default defineBackground({
     browser.storage.onChanged.addListener((changes, areaName) => sync.handleStorageChange(changes, areaName));
     const route = createRouter(
       { ...createVaultHandlers(vault), ...scan.page, ...fill.page, ...createPopupHandlers(vault), ...createBackupHandlers(vault),
-        ...createSyncHandlers(vault, sync) },
+        ...createSyncHandlers(vault, sync), ...createRecoveryHandlers(vault) },
       { ...scan.content, ...fill.content },
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
     );

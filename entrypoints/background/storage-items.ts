@@ -9,10 +9,12 @@
  * - `local:syncEnabled`, `local:syncKey`, `local:syncSnapshot`, `local:syncStatus`: sync
  *   (docs/sync-format.md): whether it is on, the sync key sealed under the data key with the
  *   header that wraps it, what the last round saw (no secrets), and how the last round went.
+ * - `local:backupReminder`: when the last backup was saved and the reminder dismissed (counts only).
  */
 import { storage } from 'wxt/utils/storage';
 import type { Settings } from '@/utils/messages';
 import type { LocalSyncKey, SyncHeader, SyncSnapshot } from '@/utils/sync';
+import type { BackupReminderState } from '@/utils/accounts/backup-reminder';
 
 export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, lockOnSystemLock: true };
 
@@ -60,3 +62,9 @@ export interface SyncStatusRecord {
   accounts?: number;
 }
 export const syncStatusItem = storage.defineItem<SyncStatusRecord>('local:syncStatus', { fallback: {} });
+
+/**
+ * Backups and the popup's reminder to save one (utils/accounts/backup-reminder.ts): when the
+ * last encrypted backup was exported and the last "Not now", with the account counts then.
+ */
+export const backupReminderItem = storage.defineItem<BackupReminderState>('local:backupReminder', { fallback: {} });

@@ -89,6 +89,7 @@ export function createVaultHandlers(vault: VaultService, now: () => number = Dat
           }
           next.theme = patch.theme;
         }
+        if (patch.autoSubmit !== undefined) next.autoSubmit = Boolean(patch.autoSubmit);
         return next;
       });
     },

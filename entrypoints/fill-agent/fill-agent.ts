@@ -8,6 +8,7 @@ import type { FillAccounts } from '@/utils/messages';
 import type { FillAgentApi, FillNowRequest, FillNowResult } from '@/utils/fields-dom/fill-agent-api';
 import { collectFields, collectPageContext } from '@/utils/fields-dom/collect-fields';
 import { fillPlan } from '@/utils/fields-dom/fill-fields';
+import { submitAfterFill } from '@/utils/fields-dom/submit-form';
 import { planFill, type FillPlan } from '@/utils/fields/plan-fill';
 import type { ScriptContext } from '@/utils/fields-dom/script-context';
 import { sendContentRequest } from '@/utils/fields-dom/send-content-request';
@@ -103,6 +104,11 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
     filled = true;
     button?.remove();
     button = null;
+    if (reply.value.submit === true) {
+      // The page may have replaced the boxes while they were typed into: submit from the field now there.
+      const field = anchorOf(currentTarget() ?? now);
+      if (field !== undefined) submitAfterFill(field);
+    }
     return { filled: true };
   }
 

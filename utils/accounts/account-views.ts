@@ -6,10 +6,11 @@ import type { AccountEntry } from '../otp/account';
 import { generateCode } from '../otp/generate-code';
 import type { AccountView, CodeView } from '../messages';
 
-/** The account without its secret. */
+/** The account without its secret and recovery codes (only how many of those are left). */
 export function toAccountView(entry: AccountEntry): AccountView {
-  const { secret: _secret, ...view } = entry;
-  return view;
+  const { secret: _secret, recoveryCodeList: codes, ...view } = entry;
+  if (codes === undefined || codes.length === 0) return view;
+  return { ...view, recoveryCodesLeft: codes.filter((c) => c.usedAt === undefined).length };
 }
 
 /**

@@ -37,4 +37,16 @@ export interface AccountEntry extends AccountDraft {
   /** Milliseconds since the epoch. */
   createdAt: number;
   updatedAt: number;
+  /**
+   * The site’s recovery (backup) codes, kept encrypted with the rest; `usedAt` (ms since the
+   * epoch) once the user marked one used. Absent in vaults saved before recovery codes existed.
+   */
+  recoveryCodeList?: RecoveryCode[];
+}
+
+/** One of a site's recovery (backup) codes. */
+export interface RecoveryCode {
+  code: string;
+  /** ms since the epoch when the user marked it used. */
+  usedAt?: number;
 }

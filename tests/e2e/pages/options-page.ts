@@ -215,6 +215,48 @@ export class OptionsPage {
     await this.syncSection().getByLabel('Your master password').fill(password);
     await this.syncSection().getByRole('button', { name: 'Turn on sync' }).click();
   }
+
+  // Sites and filling (issue 6).
+
+  /** The "Sites" section. */
+  sitesSection(): Locator {
+    return this.page.getByRole('region', { name: 'Sites' });
+  }
+
+  /** The list of sites bound to the account named `name` ("Amazon (alice@example.com)"). */
+  boundSites(name: string): Locator {
+    return this.sitesSection().getByRole('list', { name, exact: true }).getByRole('listitem');
+  }
+
+  /** Types a site for an account and adds it (no wait for the outcome). */
+  async addSite(name: string, typed: string): Promise<void> {
+    const box = this.sitesSection().getByLabel(`Add a site for ${name}`);
+    await box.fill(typed);
+    await box.press('Enter');
+  }
+
+  /** The message under an account's add-site box. */
+  addSiteError(name: string): Locator {
+    return this.errorOf(this.sitesSection().getByLabel(`Add a site for ${name}`).locator('xpath=..'));
+  }
+
+  async removeSite(name: string, site: string): Promise<void> {
+    await this.sitesSection().getByRole('button', { name: `Remove ${site} from ${name}` }).click();
+  }
+
+  /** The host permissions listed as granted to Twofold. */
+  grantedOrigins(): Locator {
+    return this.sitesSection().getByRole('list', { name: 'Site access granted to Twofold' }).getByRole('listitem');
+  }
+
+  async revokeOrigin(origin: string): Promise<void> {
+    await this.sitesSection().getByRole('button', { name: `Revoke access to ${origin}`, exact: true }).click();
+  }
+
+  /** The "Submit the form after filling" box. */
+  autoSubmit(): Locator {
+    return this.page.getByLabel('Submit the form after filling');
+  }
 }
 
 async function readDownload(download: Download): Promise<{ name: string; text: string }> {

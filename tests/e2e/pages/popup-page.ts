@@ -144,4 +144,31 @@ export class PopupPage {
   async backgroundColor(): Promise<string> {
     return this.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   }
+
+  /** The recovery codes section of the edit screen. */
+  recoveryCodes(): Locator {
+    return this.page.locator('section.recovery');
+  }
+
+  /** Pastes `text` as recovery codes of the account being edited, confirming with `password`. */
+  async addRecoveryCodes(text: string, password: string): Promise<void> {
+    const section = this.recoveryCodes();
+    await section.getByRole('button', { name: 'Add recovery codes' }).click();
+    await section.getByLabel('Recovery codes to add').fill(text);
+    await section.getByLabel('Master password').fill(password);
+    await section.getByRole('button', { name: 'Save codes' }).click();
+  }
+
+  /** Asks to show the recovery codes of the account being edited, with `password`. */
+  async showRecoveryCodes(password: string): Promise<void> {
+    const section = this.recoveryCodes();
+    await section.getByRole('button', { name: 'Show recovery codes' }).click();
+    await section.getByLabel('Master password').fill(password);
+    await section.getByRole('button', { name: 'Show recovery codes' }).click();
+  }
+
+  /** The popup's reminder to save a backup. */
+  backupReminder(): Locator {
+    return this.page.locator('.backup-reminder');
+  }
 }

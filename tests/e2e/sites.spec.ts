@@ -1,0 +1,167 @@
+/**
+ * Options → Sites and Filling (issue 6): sites added and removed there reach the accounts the
+ * popup searches; junk gets a message; the host permissions Twofold holds are listed, each with
+ * a revoke button; and "Submit the form after filling" submits a fixture form only when on.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import type { TwofoldBrowser } from './support/launch';
+import { OptionsPage } from './pages/options-page';
+import { PopupPage } from './pages/popup-page';
+
+const PASSWORD = 'correct horse battery';
+const AMAZON = { issuer: 'Amazon', label: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP', sites: ['amazon.com'] };
+const AMAZON_NAME = 'Amazon (alice@example.com)';
+
+/** Sets Twofold up with the Amazon account bound to amazon.com; returns the popup. */
+async function setUp(openPopup: () => Promise<PopupPage>): Promise<PopupPage> {
+  const popup = await openPopup();
+  await popup.setUp(PASSWORD);
+  await expect(popup.page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+  await popup.saveBoundAccount(AMAZON);
+  await popup.page.reload();
+  await expect(popup.rows()).toHaveCount(1);
+  return popup;
+}
+
+/** The rows the popup's search shows for `query`, after a reload (so it reads the vault again). */
+async function searchRows(popup: PopupPage, query: string) {
+  await popup.page.reload();
+  await expect(popup.search()).toBeVisible();
+  await popup.search().fill(query);
+  return popup.rows();
+}
+
+test('a site added in options is bound to the account and found by the popup’s search; removing it unbinds it', async ({ twofold, openPopup }) => {
+  const popup = await setUp(openPopup);
+  const options = await OptionsPage.open(twofold);
+  await expect(options.boundSites(AMAZON_NAME)).toHaveCount(1);
+  await expect(options.boundSites(AMAZON_NAME).first()).toContainText('amazon.com');
+
+  // A URL is narrowed down to its registrable domain.
+  await options.addSite(AMAZON_NAME, 'https://www.amazon.co.uk/ap/signin?x=1');
+  await expect(options.boundSites(AMAZON_NAME)).toHaveCount(2);
+  await expect(options.boundSites(AMAZON_NAME).nth(1)).toContainText('amazon.co.uk');
+  await expect(options.sitesSection().getByLabel(`Add a site for ${AMAZON_NAME}`)).toHaveValue('');
+  await expect(await searchRows(popup, 'amazon.co.uk')).toHaveCount(1);
+
+  await options.removeSite(AMAZON_NAME, 'amazon.co.uk');
+  await expect(options.boundSites(AMAZON_NAME)).toHaveCount(1);
+  await expect(await searchRows(popup, 'amazon.co.uk')).toHaveCount(0);
+  await expect(await searchRows(popup, 'amazon.com')).toHaveCount(1);
+});
+
+test('junk and a site already there get a message and change nothing', async ({ twofold, openPopup }) => {
+  await setUp(openPopup);
+  const options = await OptionsPage.open(twofold);
+  await expect(options.boundSites(AMAZON_NAME)).toHaveCount(1);
+
+  await options.addSite(AMAZON_NAME, 'not a site');
+  await expect(options.addSiteError(AMAZON_NAME)).toHaveText('“not a site” is not a site name. Write it like amazon.com.');
+  await options.addSite(AMAZON_NAME, 'ftp://files.example.com');
+  await expect(options.addSiteError(AMAZON_NAME)).toContainText('is not a site name');
+  await options.addSite(AMAZON_NAME, 'www.amazon.com');
+  await expect(options.addSiteError(AMAZON_NAME)).toHaveText('amazon.com is already on this account.');
+  await expect(options.boundSites(AMAZON_NAME)).toHaveCount(1);
+});
+
+test('the host permissions Twofold holds are listed, each with a revoke button', async ({ twofold, openPopup }) => {
+  await setUp(openPopup);
+  const page = await twofold.context.newPage();
+  // The test build holds <all_urls> as a required permission, which covers every optional origin,
+  // and headless Chromium cannot answer the browser's permission prompt. So the page gets one
+  // optional origin granted in its own view of the permissions API; everything else is real.
+  await page.addInitScript(() => {
+    const api = chrome.permissions;
+    const extra = new Set(['https://example.org/*']);
+    const getAll = api.getAll.bind(api);
+    const remove = api.remove.bind(api);
+    api.getAll = (async () => {
+      const all = await getAll();
+      return { ...all, origins: [...(all.origins ?? []), ...extra] };
+    }) as typeof api.getAll;
+    api.remove = (async (p: Parameters<typeof api.remove>[0]) => {
+      const origins = p.origins ?? [];
+      if (origins.length > 0 && origins.every((o) => extra.has(o)) && !p.permissions?.length) {
+        origins.forEach((o) => extra.delete(o));
+        return true;
+      }
+      return remove(p);
+    }) as typeof api.remove;
+  });
+  await page.goto(`chrome-extension://${twofold.extensionId}/options.html`);
+  const options = new OptionsPage(page);
+
+  await expect(options.grantedOrigins()).toHaveCount(2);
+  await expect(options.grantedOrigins().filter({ hasText: 'https://example.org/*' })).toHaveCount(1);
+  await expect(options.grantedOrigins().filter({ hasText: '<all_urls>' })).toHaveCount(1);
+
+  await options.revokeOrigin('https://example.org/*');
+  await expect(options.grantedOrigins()).toHaveCount(1);
+  await expect(options.grantedOrigins().filter({ hasText: 'https://example.org/*' })).toHaveCount(0);
+
+  // Access that came with the installation cannot be given back: the page says so.
+  await options.revokeOrigin('<all_urls>');
+  await expect(options.grantedOrigins().filter({ hasText: '<all_urls>' }).getByRole('alert'))
+    .toHaveText('The browser kept this access: it is part of how Twofold was installed.');
+  // Under it, each bound site shows the fill button as allowed.
+  await expect(options.sitesSection().getByText('Fill button allowed')).toHaveCount(1);
+});
+
+async function tabIdOf(twofold: TwofoldBrowser, page: Page): Promise<number> {
+  const url = page.url();
+  return twofold.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((tab) => tab.url === u)?.id ?? -1, url);
+}
+
+/** Fills `page` with the keyboard command's handler (headless Chromium has no window to press it in). */
+async function pressFillShortcut(twofold: TwofoldBrowser, page: Page): Promise<void> {
+  const tabId = await tabIdOf(twofold, page);
+  await twofold.serviceWorker.evaluate(async (id) => {
+    const command = (globalThis as unknown as { twofoldCommand: (name: string, tab: { id: number }) => Promise<unknown> }).twofoldCommand;
+    await command('fill-code', { id });
+  }, tabId);
+}
+
+const pageState = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __received?: string; __submitted?: string | null };
+    return { received: w.__received ?? '', submitted: w.__submitted ?? null };
+  });
+
+test('"Submit the form after filling": off by default; when on, a fill submits the form', async ({ twofold, openPopup, pageOn }) => {
+  await setUp(openPopup);
+  const options = await OptionsPage.open(twofold);
+  await expect(options.autoSubmit()).not.toBeChecked();
+  await expect(options.page.getByTestId('fill-shortcut')).toContainText('Fill the one-time code into this page');
+
+  // Off: the code goes in, the form stays.
+  let page = await pageOn('www.amazon.com', '/fill/submit-recorded.html');
+  await pressFillShortcut(twofold, page);
+  await expect.poll(async () => (await pageState(page)).received).toMatch(/^\d{6}$/);
+  await page.waitForTimeout(500);
+  expect((await pageState(page)).submitted).toBeNull();
+  await page.close();
+
+  await options.autoSubmit().check();
+  await expect(options.page.locator('#auto-submit-status')).toHaveText('Saved');
+  const stored = await twofold.serviceWorker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as { autoSubmit?: boolean });
+  expect(stored.autoSubmit).toBe(true);
+
+  // On: the form is submitted with the code in it, through its submit button.
+  page = await pageOn('www.amazon.com', '/fill/submit-recorded.html');
+  await pressFillShortcut(twofold, page);
+  await expect.poll(async () => (await pageState(page)).submitted).toMatch(/^\d{6}$/);
+  const state = await pageState(page);
+  expect(state.submitted).toBe(state.received);
+  await page.close();
+
+  await options.page.reload();
+  await expect(options.autoSubmit()).toBeChecked();
+  await options.autoSubmit().uncheck();
+  await expect(options.page.locator('#auto-submit-status')).toHaveText('Saved');
+  page = await pageOn('www.amazon.com', '/fill/submit-recorded.html');
+  await pressFillShortcut(twofold, page);
+  await expect.poll(async () => (await pageState(page)).received).toMatch(/^\d{6}$/);
+  await page.waitForTimeout(500);
+  expect((await pageState(page)).submitted).toBeNull();
+});
