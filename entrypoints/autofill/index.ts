@@ -7,7 +7,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { ScriptContext } from '@/utils/fields-dom/script-context';
-import { isExtensionAlive, sendContentRequest } from '@/utils/fields-dom/send-content-request';
+import { isExtensionAlive, sendContentRequest } from '@/utils/messaging/send-content-request';
 import { mayHoldCodeField } from './quick-detect';
 
 // Mutations are looked at in batches, at most this often (ms).

@@ -11,7 +11,7 @@ import { fillPlan } from '@/utils/fields-dom/fill-fields';
 import { submitAfterFill } from '@/utils/fields-dom/submit-form';
 import { planFill, type FillPlan } from '@/utils/fields/plan-fill';
 import type { ScriptContext } from '@/utils/fields-dom/script-context';
-import { sendContentRequest } from '@/utils/fields-dom/send-content-request';
+import { sendContentRequest } from '@/utils/messaging/send-content-request';
 import { t } from '@/utils/i18n/message';
 import { createInlineButton, type InlineButton } from './inline-button';
 

@@ -7,7 +7,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { FILL_AGENT_GLOBAL, type FillAgentApi } from '@/utils/fields-dom/fill-agent-api';
 import { ScriptContext } from '@/utils/fields-dom/script-context';
-import { isExtensionAlive } from '@/utils/fields-dom/send-content-request';
+import { isExtensionAlive } from '@/utils/messaging/send-content-request';
 import { startFillAgent } from './fill-agent';
 
 type AgentGlobal = Record<typeof FILL_AGENT_GLOBAL, FillAgentApi | undefined>;
