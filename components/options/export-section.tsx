@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { MigrationExport, ResultError } from '@/utils/messages';
+import type { MigrationExport, Result, ResultError } from '@/utils/messages';
 import { ErrorCode } from '@/utils/errors';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { Field, describedBy } from '@/components/popup/field';
@@ -13,6 +13,36 @@ import { formatNumber, sentenceGap, t, tCount, tParts } from '@/utils/i18n/t';
 function masterError(error: ResultError | null): string | undefined {
   if (error?.code === ErrorCode.WrongPassword || error?.code === ErrorCode.TooManyAttempts) return error.message;
   return fieldError(error, 'masterPassword');
+}
+
+/**
+ * The master-password re-entry every export asks for: the box's value, its message, and
+ * `runWithMaster`, which refuses an empty box, sends the request, and always empties the box.
+ */
+function useMasterPassword() {
+  const [master, setMaster] = useState('');
+  const { busy, error, setError, run } = useRequest();
+  async function runWithMaster<T>(send: (masterPassword: string) => Promise<Result<T>>): Promise<{ value: T } | null> {
+    if (master === '') {
+      setError({ code: ErrorCode.InvalidInput, field: 'masterPassword', message: t('confirmWithMasterPassword') });
+      return null;
+    }
+    const result = await run(() => send(master));
+    setMaster('');
+    return result;
+  }
+  return { master, setMaster, busy, error, masterMessage: masterError(error), runWithMaster };
+}
+
+/** The master-password box of an export form. */
+function MasterPasswordField(props: { id: string; label: string; value: string; error?: string; onInput: (value: string) => void }) {
+  const { id, label, value, error, onInput } = props;
+  return (
+    <Field id={id} label={label} error={error}>
+      <input id={id} type="password" autocomplete="current-password" value={value}
+        onInput={(e) => onInput(e.currentTarget.value)} {...describedBy(id, error)} />
+    </Field>
+  );
 }
 
 /** Offers `text` as a file download through a Blob and an `<a download>`. */
@@ -51,25 +81,19 @@ export function ExportSection() {
 function BackupForm() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [master, setMaster] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
-  const { busy, error, setError, run } = useRequest();
+  const { master, setMaster, busy, error, masterMessage, runWithMaster } = useMasterPassword();
   const errors = {
     password: fieldError(error, 'password'),
     confirm: fieldError(error, 'confirm'),
-    master: masterError(error),
+    master: masterMessage,
   };
   const other = error && !errors.password && !errors.confirm && !errors.master ? error.message : undefined;
 
   async function submit(event: Event) {
     event.preventDefault();
     setSaved(null);
-    if (master === '') {
-      setError({ code: ErrorCode.InvalidInput, field: 'masterPassword', message: t('confirmWithMasterPassword') });
-      return;
-    }
-    const result = await run(() => sendRequest('exportBackup', { password, confirm, masterPassword: master }));
-    setMaster('');
+    const result = await runWithMaster((masterPassword) => sendRequest('exportBackup', { password, confirm, masterPassword }));
     if (!result) return;
     download(result.value.fileName, result.value.text, 'application/json');
     setPassword('');
@@ -89,10 +113,7 @@ function BackupForm() {
         <input id="backup-confirm" type="password" autocomplete="new-password" value={confirm}
           onInput={(e) => setConfirm(e.currentTarget.value)} {...describedBy('backup-confirm', errors.confirm)} />
       </Field>
-      <Field id="backup-master" label={t('yourMasterPassword')} error={errors.master}>
-        <input id="backup-master" type="password" autocomplete="current-password" value={master}
-          onInput={(e) => setMaster(e.currentTarget.value)} {...describedBy('backup-master', errors.master)} />
-      </Field>
+      <MasterPasswordField id="backup-master" label={t('yourMasterPassword')} value={master} error={errors.master} onInput={setMaster} />
       {other && <p class="error" role="alert">{other}</p>}
       <p class="notice" role="status">{saved ?? ''}</p>
       <button type="submit" class="primary" disabled={busy}>{busy ? t('encrypting') : t('downloadBackup')}</button>
@@ -102,21 +123,14 @@ function BackupForm() {
 
 /** The plain otpauth:// list, behind a warning. */
 function PlainListForm() {
-  const [master, setMaster] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
-  const { busy, error, setError, run } = useRequest();
-  const masterMessage = masterError(error);
+  const { master, setMaster, busy, error, masterMessage, runWithMaster } = useMasterPassword();
   const other = error && !masterMessage ? error.message : undefined;
 
   async function submit(event: Event) {
     event.preventDefault();
     setSaved(null);
-    if (master === '') {
-      setError({ code: ErrorCode.InvalidInput, field: 'masterPassword', message: t('confirmWithMasterPassword') });
-      return;
-    }
-    const result = await run(() => sendRequest('exportOtpauthList', { masterPassword: master }));
-    setMaster('');
+    const result = await runWithMaster((masterPassword) => sendRequest('exportOtpauthList', { masterPassword }));
     if (!result) return;
     download(result.value.fileName, result.value.text, 'text/plain');
     setSaved(tCount('plainSaved', result.value.count, result.value.fileName));
@@ -128,10 +142,7 @@ function PlainListForm() {
       <p class="danger-box" id="plain-warning">
         <strong>{t('plainWarningStrong')}</strong>{sentenceGap()}{t('plainWarning')}
       </p>
-      <Field id="plain-master" label={t('plainMasterPassword')} error={masterMessage}>
-        <input id="plain-master" type="password" autocomplete="current-password" value={master}
-          onInput={(e) => setMaster(e.currentTarget.value)} {...describedBy('plain-master', masterMessage)} />
-      </Field>
+      <MasterPasswordField id="plain-master" label={t('plainMasterPassword')} value={master} error={masterMessage} onInput={setMaster} />
       {other && <p class="error" role="alert">{other}</p>}
       <p class="notice" role="status">{saved ?? ''}</p>
       <button type="submit" class="danger" disabled={busy} aria-describedby="plain-warning">
@@ -143,23 +154,16 @@ function PlainListForm() {
 
 /** Google Authenticator transfer QR codes, each with its link to copy. */
 function TransferForm() {
-  const [master, setMaster] = useState('');
   const [transfer, setTransfer] = useState<MigrationExport | null>(null);
   const [copied, setCopied] = useState<number | null>(null);
-  const { busy, error, setError, run } = useRequest();
-  const masterMessage = masterError(error);
+  const { master, setMaster, busy, error, masterMessage, runWithMaster } = useMasterPassword();
   const other = error && !masterMessage ? error.message : undefined;
 
   async function submit(event: Event) {
     event.preventDefault();
     setTransfer(null);
     setCopied(null);
-    if (master === '') {
-      setError({ code: ErrorCode.InvalidInput, field: 'masterPassword', message: t('confirmWithMasterPassword') });
-      return;
-    }
-    const result = await run(() => sendRequest('exportMigrationQrs', { masterPassword: master }));
-    setMaster('');
+    const result = await runWithMaster((masterPassword) => sendRequest('exportMigrationQrs', { masterPassword }));
     if (result) setTransfer(result.value);
   }
 
@@ -174,10 +178,7 @@ function TransferForm() {
       <p class="danger-box" id="transfer-warning">
         <strong>{t('qrWarningStrong')}</strong>{sentenceGap()}{t('transferWarning')}
       </p>
-      <Field id="transfer-master" label={t('transferMasterPassword')} error={masterMessage}>
-        <input id="transfer-master" type="password" autocomplete="current-password" value={master}
-          onInput={(e) => setMaster(e.currentTarget.value)} {...describedBy('transfer-master', masterMessage)} />
-      </Field>
+      <MasterPasswordField id="transfer-master" label={t('transferMasterPassword')} value={master} error={masterMessage} onInput={setMaster} />
       {other && <p class="error" role="alert">{other}</p>}
       <button type="submit" disabled={busy} aria-describedby="transfer-warning">{busy ? t('checking') : t('showTransferCodes')}</button>
       {transfer && (
@@ -235,21 +236,14 @@ function toAccountCodes(list: string): AccountCode[] {
 
 /** One QR code per account (an otpauth:// link each), for any authenticator app. */
 function AccountCodesForm() {
-  const [master, setMaster] = useState('');
   const [codes, setCodes] = useState<AccountCode[] | null>(null);
-  const { busy, error, setError, run } = useRequest();
-  const masterMessage = masterError(error);
+  const { master, setMaster, busy, error, masterMessage, runWithMaster } = useMasterPassword();
   const other = error && !masterMessage ? error.message : undefined;
 
   async function submit(event: Event) {
     event.preventDefault();
     setCodes(null);
-    if (master === '') {
-      setError({ code: ErrorCode.InvalidInput, field: 'masterPassword', message: t('confirmWithMasterPassword') });
-      return;
-    }
-    const result = await run(() => sendRequest('exportOtpauthList', { masterPassword: master }));
-    setMaster('');
+    const result = await runWithMaster((masterPassword) => sendRequest('exportOtpauthList', { masterPassword }));
     if (result) setCodes(toAccountCodes(result.value.text));
   }
 
@@ -260,10 +254,8 @@ function AccountCodesForm() {
       <p class="danger-box" id="account-codes-warning">
         <strong>{t('qrWarningStrong')}</strong>{sentenceGap()}{t('accountCodesWarning')}
       </p>
-      <Field id="account-codes-master" label={t('accountCodesMasterPassword')} error={masterMessage}>
-        <input id="account-codes-master" type="password" autocomplete="current-password" value={master}
-          onInput={(e) => setMaster(e.currentTarget.value)} {...describedBy('account-codes-master', masterMessage)} />
-      </Field>
+      <MasterPasswordField id="account-codes-master" label={t('accountCodesMasterPassword')} value={master} error={masterMessage}
+        onInput={setMaster} />
       {other && <p class="error" role="alert">{other}</p>}
       <button type="submit" disabled={busy} aria-describedby="account-codes-warning">
         {busy ? t('checking') : t('showAccountCodes')}
