@@ -57,6 +57,7 @@ function guessJsonSource(text: string, fileName: string | undefined): string {
   if (text.includes('"header"') && text.includes('"db"')) return 'Aegis export';
   if (text.includes(`"${BACKUP_FORMAT}"`)) return 'Twofold backup';
   if (text.includes('"items"')) return 'Bitwarden export';
+  if (text.includes('"EncOTPStorage"') || (text.includes('"secret"') && text.includes('"encrypted"') && text.includes('"hash"'))) return 'Authenticator extension backup';
   return 'file';
 }
 

@@ -1,10 +1,13 @@
 /**
  * The decryption steps other apps' encrypted exports need, on WebCrypto (AES-GCM, AES-CBC,
- * PBKDF2) and hash-wasm (scrypt, MD5). Pure: no Node module, no browser extension API.
+ * PBKDF2) and hash-wasm (scrypt, Argon2, MD5). Pure: no Node module, no browser extension API.
  * Each throws what WebCrypto throws on an authentication or padding failure; callers decide
- * whether that means a wrong password or a damaged file.
+ * whether that means a wrong password or a damaged file. The few encrypting counterparts exist
+ * so tests can build files the way the exporting app does.
  */
-import { createMD5, scrypt } from 'hash-wasm';
+import { argon2d, argon2i, argon2id, createMD5, scrypt } from 'hash-wasm';
+import { toBase64 } from '../vault/base64';
+import { decodeBase64Loose } from './decode-bytes';
 
 const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
 const encoder = new TextEncoder();
@@ -36,6 +39,12 @@ export async function aesGcmDecrypt(key: Uint8Array, iv: Uint8Array, ciphertextA
 export async function aesCbcDecrypt(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array): Promise<Uint8Array> {
   const cryptoKey = await subtle().importKey('raw', own(key), { name: 'AES-CBC' }, false, ['decrypt']);
   return new Uint8Array(await subtle().decrypt({ name: 'AES-CBC', iv: own(iv) }, cryptoKey, own(ciphertext)));
+}
+
+/** AES-CBC encryption with PKCS#7 padding (the counterpart of {@link aesCbcDecrypt}). */
+export async function aesCbcEncrypt(key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array): Promise<Uint8Array> {
+  const cryptoKey = await subtle().importKey('raw', own(key), { name: 'AES-CBC' }, false, ['encrypt']);
+  return new Uint8Array(await subtle().encrypt({ name: 'AES-CBC', iv: own(iv) }, cryptoKey, own(plaintext)));
 }
 
 /**
@@ -114,4 +123,100 @@ export async function decryptSaltedAes256Cbc(bytes: Uint8Array, passphrase: stri
   const salt = bytes.subarray(8, 16);
   const { key, iv } = await evpBytesToKeyMd5(passwordBytes(passphrase), salt, 32, 16);
   return aesCbcDecrypt(key, iv, bytes.subarray(16));
+}
+
+/**
+ * CryptoJS's `AES.encrypt(text, passphrase)` before base64: "Salted__", the salt, then AES-256-CBC
+ * of the plaintext, key and IV from {@link evpBytesToKeyMd5}. The counterpart of
+ * {@link decryptSaltedAes256Cbc}, for building test files.
+ * @param salt 8 bytes (CryptoJS draws them at random).
+ * @throws RangeError for a salt of another length.
+ */
+export async function encryptSaltedAes256Cbc(plaintext: Uint8Array, passphrase: string, salt: Uint8Array): Promise<Uint8Array> {
+  if (salt.length !== 8) throw new RangeError('an OpenSSL salt is 8 bytes');
+  const { key, iv } = await evpBytesToKeyMd5(passwordBytes(passphrase), salt, 32, 16);
+  const ciphertext = await aesCbcEncrypt(key, iv, plaintext);
+  const out = new Uint8Array(16 + ciphertext.length);
+  out.set(SALTED);
+  out.set(salt, 8);
+  out.set(ciphertext, 16);
+  return out;
+}
+
+/** The three Argon2 variants, by the names the PHC string format uses. */
+export type Argon2Variant = 'argon2d' | 'argon2i' | 'argon2id';
+
+/** Argon2 settings: memory in KiB, passes, lanes, output length in bytes. */
+export interface Argon2Params {
+  variant: Argon2Variant;
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+  hashLength: number;
+}
+
+const ARGON2 = { argon2d, argon2i, argon2id } as const;
+
+/**
+ * Argon2 (version 0x13) of the password bytes. The caller bounds the parameters first when they
+ * come from a file.
+ * @returns `hashLength` bytes.
+ * @throws Error from hash-wasm for parameters Argon2 refuses (e.g. a salt under 8 bytes).
+ * @see https://www.rfc-editor.org/rfc/rfc9106
+ */
+export async function argon2Hash(password: Uint8Array, salt: Uint8Array, params: Argon2Params): Promise<Uint8Array> {
+  return ARGON2[params.variant]({
+    password,
+    salt,
+    memorySize: params.memoryKiB,
+    iterations: params.iterations,
+    parallelism: params.parallelism,
+    hashLength: params.hashLength,
+    outputType: 'binary',
+  });
+}
+
+/** Base64 without padding, as the PHC string format (and Argon2's reference encoder) writes it. */
+export function toBase64Unpadded(bytes: Uint8Array): string {
+  return toBase64(bytes).replace(/=+$/u, '');
+}
+
+/** An Argon2 hash in the PHC string format, read: `$argon2id$v=19$m=…,t=…,p=…$salt$hash`. */
+export interface Argon2Phc extends Argon2Params {
+  version: number;
+  salt: Uint8Array;
+  hash: Uint8Array;
+}
+
+/**
+ * Reads an Argon2 PHC string (`$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`, salt and hash in
+ * unpadded base64; `v=` may be missing in strings from before version 0x13).
+ * @returns the fields, or null for text of another shape.
+ * @see https://github.com/P-H-C/phc-string-format/blob/master/phc-sf-spec.md
+ */
+export function parseArgon2Phc(text: string): Argon2Phc | null {
+  const match = /^\$(argon2(?:id|i|d))(?:\$v=(\d{1,3}))?\$m=(\d{1,10}),t=(\d{1,10}),p=(\d{1,3})\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/u.exec(text);
+  if (match === null) return null;
+  const [, variant, version, m, t, p, salt64, hash64] = match;
+  const salt = decodeBase64Loose(salt64 ?? '');
+  const hash = decodeBase64Loose(hash64 ?? '');
+  if (salt === null || hash === null) return null;
+  return {
+    variant: variant as Argon2Variant,
+    version: version === undefined ? 0x10 : Number(version),
+    memoryKiB: Number(m),
+    iterations: Number(t),
+    parallelism: Number(p),
+    hashLength: hash.length,
+    salt,
+    hash,
+  };
+}
+
+/** Compares two byte strings without stopping at the first difference. */
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return difference === 0;
 }

@@ -42,8 +42,9 @@ function seal(plain: string, password: string, salt = randomBytes(256)): string 
 
 const REFERENCE = 'a fixed reference text the app encrypts to check the password';
 
-function encryptedBackup(services: Json[], password: string): Json {
-  const salt = randomBytes(256);
+/** As 2FAS writes it: one salt for both fields (256 bytes on Android, 32 on iOS), an IV each. */
+function encryptedBackup(services: Json[], password: string, saltBytes = 256): Json {
+  const salt = randomBytes(saltBytes);
   return backup([], { servicesEncrypted: seal(JSON.stringify(services), password, salt), reference: seal(REFERENCE, password, salt) });
 }
 
@@ -97,10 +98,48 @@ describe('parseTwoFas', () => {
     ]);
   });
 
-  it('opens a password-protected backup', async () => {
-    const file = encryptedBackup(services, PASSWORD);
+  it.each([
+    { origin: 'android', saltBytes: 256 },
+    { origin: 'ios', saltBytes: 32 },
+  ])('opens a password-protected backup ($origin, $saltBytes-byte salt)', async ({ origin, saltBytes }) => {
+    const file = { ...encryptedBackup(services, PASSWORD, saltBytes), appOrigin: origin };
     expect(isTwoFasBackup(file)).toBe(true);
     expect(await parseTwoFas(file, PASSWORD)).toEqual({ accounts: drafts, problems: [] });
+  });
+
+  it('reads a schema 1 backup (legacy `type` and brand icon, no source or link)', async () => {
+    const legacy = {
+      name: 'GitHub',
+      secret: SECRET_A,
+      type: 'GitHub',
+      updatedAt: 1_600_000_000_000,
+      otp: { account: 'alice', issuer: 'GitHub', digits: 6, period: 30, algorithm: 'SHA1', tokenType: 'TOTP' },
+      order: { position: 0 },
+      icon: { selected: 'Brand', brand: { id: 'GitHub' }, label: null },
+      badge: null,
+    };
+    const file = backup([legacy], { schemaVersion: 1, appOrigin: 'ios' });
+    expect(isTwoFasBackup(file)).toBe(true);
+    expect(await parseTwoFas(file)).toEqual({ accounts: [drafts[0]], problems: [] });
+  });
+
+  it('takes the account name from `otp.label` when `otp.account` is absent, as 2FAS for Android does', async () => {
+    const entry = service('GitHub', SECRET_A, { label: 'alice', account: undefined, tokenType: 'totp' });
+    expect((await parseTwoFas(backup([entry]))).accounts).toEqual([drafts[0]]);
+  });
+
+  it('lists an algorithm 2FAS allows but Twofold does not', async () => {
+    const result = await parseTwoFas(backup([service('Odd', SECRET_A, { account: 'a', algorithm: 'SHA224' })]));
+    expect(result).toEqual({ accounts: [], problems: [{ record: 'entry 1 (Odd: a)', reason: expect.stringContaining('SHA1, SHA256 and SHA512') }] });
+  });
+
+  it('refuses a newer schema than 4, as the 2FAS apps do', async () => {
+    await expect(parseTwoFas(backup(services, { schemaVersion: 5 }))).rejects.toMatchObject({ failure: ImportFailure.Unsupported });
+  });
+
+  it('calls a protected backup without its encrypted list damaged', async () => {
+    const { servicesEncrypted: _, ...file } = encryptedBackup(services, PASSWORD);
+    await expect(parseTwoFas(file, PASSWORD)).rejects.toMatchObject({ failure: ImportFailure.Damaged });
   });
 
   it('asks for the password when none is given', async () => {

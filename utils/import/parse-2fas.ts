@@ -1,21 +1,36 @@
 /**
- * Reads 2FAS Authenticator backups (`.2fas` files), plain and password-protected.
+ * Reads 2FAS Authenticator backups (`.2fas` files), plain and password-protected, schemaVersion 1–4.
  *
- * Written from the format as 2FAS documents and exports it (schemaVersion 1–4):
- * - `{ services: [...], groups, schemaVersion, appVersionCode, … }`; a service is
- *   `{ name, secret (base32), otp: { label, account, issuer, digits, period, algorithm, tokenType
- *   ("TOTP" | "HOTP" | "STEAM"), counter } }`. `name` is the service name the user sees (we use it
- *   as the issuer, falling back to `otp.issuer`); `otp.account` is the account name.
- * - Password-protected: `services` is empty and `servicesEncrypted` is three base64 fields joined by
- *   ":" — the ciphertext with the 16-byte GCM tag appended, the PBKDF2 salt, the 12-byte IV. The key
- *   is PBKDF2-HMAC-SHA256(password, salt, 10,000 iterations, 256 bits); the cipher AES-256-GCM with
- *   no additional data; the plaintext the JSON array of services. `reference`, when present, is a
- *   fixed text encrypted the same way with the same key: if it opens and the services do not, the
- *   file is damaged rather than the password wrong.
- * Source: the layout as 2FAS's open-source apps write it and as community decryption notes describe
- * it (written from that description; no code copied). Doubt: the iteration count and the order of
- * the three fields are not in the file, so a future 2FAS change there would show as a wrong password.
- * @see https://github.com/twofas/2fas-android
+ * Checked against the apps' source (2fas-android at 6bbcc5c, 2fas-ios at 693a08e) and two other
+ * apps' importers of the format (Aegis, ente Auth):
+ * - `{ services: [...], groups, updatedAt, schemaVersion, appVersionCode, appVersionName,
+ *   appOrigin ("android" | "ios"), servicesEncrypted?, reference? }`. A service is `{ name, secret
+ *   (base32), updatedAt, otp: { account, issuer, digits, period, algorithm, counter, tokenType
+ *   ("TOTP" | "HOTP" | "STEAM", any case), label?, link?, source? }, order: { position }, icon,
+ *   badge, groupId }`. Schemas 1–2 add a legacy `type`, 3–4 `serviceTypeID`, `otp.source`
+ *   ("Manual" | "Link") and `otp.link` (the setup link, which repeats the secret); nothing that
+ *   makes a code differs. `name` is the service name the user sees (our issuer, falling back to
+ *   `otp.issuer`); the account name is `otp.account`, or `otp.label` where it is absent (Android
+ *   reads it so). `algorithm` may be SHA1, SHA224, SHA256, SHA384, SHA512 (MD5 on iOS); Steam
+ *   entries are TOTP with 2FAS's 5-character alphabet. Both apps refuse a schemaVersion above 4.
+ * - Password-protected: `services` is empty, and `servicesEncrypted` and `reference` are each three
+ *   standard base64 fields joined by ":" — ciphertext with the 16-byte GCM tag appended, the PBKDF2
+ *   salt (256 bytes on Android, 32 on iOS, the same for both fields), the 12-byte IV. Key =
+ *   PBKDF2-HMAC-SHA256(UTF-8 password, salt, 10,000 iterations, 256 bits); cipher AES-256-GCM with
+ *   no additional data. The services plaintext is the JSON array of services; the reference
+ *   plaintext a fixed text the apps compare after decrypting (here, that it authenticates is
+ *   enough): if it opens and the services do not, the file is damaged, not the password wrong.
+ * @see https://github.com/twofas/2fas-android/blob/6bbcc5c477fc8c8ffecb4a87dba92cbe4f86e8ed/core/cipher/src/main/java/com/twofasapp/cipher/backup/BackupCipherImpl.kt
+ * @see https://github.com/twofas/2fas-android/blob/6bbcc5c477fc8c8ffecb4a87dba92cbe4f86e8ed/core/cipher/src/main/java/com/twofasapp/cipher/backup/internal/BackupKeyGeneratorPbkdf.kt
+ * @see https://github.com/twofas/2fas-android/blob/6bbcc5c477fc8c8ffecb4a87dba92cbe4f86e8ed/core/cipher/src/main/java/com/twofasapp/cipher/internal/CipherAes.kt
+ * @see https://github.com/twofas/2fas-android/blob/6bbcc5c477fc8c8ffecb4a87dba92cbe4f86e8ed/data/services/src/main/java/com/twofasapp/data/services/BackupRepositoryImpl.kt
+ * @see https://github.com/twofas/2fas-android/blob/6bbcc5c477fc8c8ffecb4a87dba92cbe4f86e8ed/data/services/src/main/java/com/twofasapp/data/services/domain/BackupContent.kt
+ * @see https://github.com/twofas/2fas-android/blob/6bbcc5c477fc8c8ffecb4a87dba92cbe4f86e8ed/data/services/src/main/java/com/twofasapp/data/services/mapper/ServiceMapper.kt
+ * @see https://github.com/twofas/2fas-ios/blob/693a08e5c89c7c247ce1ed4612edd996bcf44fd8/TwoFAS/Protection/ExchangeFileEncryption.swift
+ * @see https://github.com/twofas/2fas-ios/blob/693a08e5c89c7c247ce1ed4612edd996bcf44fd8/TwoFAS/Data/MainRepository/DataTypes/ExchangeData2.swift
+ * @see https://github.com/twofas/2fas-ios/blob/693a08e5c89c7c247ce1ed4612edd996bcf44fd8/TwoFAS/Data/Interactors/ImportFromFileInteractor%2BParsers.swift
+ * @see https://github.com/beemdevelopment/Aegis/blob/59d5c640d6a2d0d16f243dbdd735758eed65bc63/app/src/main/java/com/beemdevelopment/aegis/importers/TwoFASImporter.java
+ * @see https://github.com/ente-io/ente/blob/a621d733154a834f23754e7e874de769be532d9d/mobile/apps/auth/lib/ui/settings/data/import/two_fas_import.dart
  */
 import { ImportError, ImportFailure, WrongPasswordError } from '../errors';
 import { decodeBase64Loose } from './decode-bytes';
@@ -27,6 +42,9 @@ type Json = Record<string, unknown>;
 
 /** PBKDF2 iterations 2FAS uses (fixed by the app, not stored in the file). */
 export const TWOFAS_PBKDF2_ITERATIONS = 10_000;
+
+/** The newest backup schema 2FAS writes; the apps refuse anything newer, and so does Twofold. */
+export const TWOFAS_SCHEMA_VERSION = 4;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -94,13 +112,22 @@ async function decryptServices(file: Json, password: string): Promise<unknown> {
  * @param password the backup password; without one a protected backup gives `needsPassword`.
  * @returns accounts (TOTP, HOTP, Steam); invalid services as problems "entry N (name: account)".
  * @throws WrongPasswordError when the password does not open the backup; ImportError Damaged when
- *   `servicesEncrypted` is malformed or fails authentication although `reference` opens, or the
- *   decrypted list is not a JSON list.
+ *   `servicesEncrypted` is missing (with a `reference`), malformed, or fails authentication
+ *   although `reference` opens, or the decrypted list is not a JSON list; ImportError Unsupported
+ *   for a schemaVersion above 4.
  * @see https://github.com/twofas/2fas-android
  */
 export async function parseTwoFas(file: Json, password?: string): Promise<ParsedImport> {
+  if (typeof file.schemaVersion === 'number' && file.schemaVersion > TWOFAS_SCHEMA_VERSION) {
+    throw new ImportError(
+      ImportFailure.Unsupported,
+      `This 2FAS backup was made by a newer 2FAS (backup format ${file.schemaVersion}); Twofold reads formats 1 to ${TWOFAS_SCHEMA_VERSION}. Nothing was imported.`,
+    );
+  }
   let services: unknown = file.services;
   const isEncrypted = typeof file.servicesEncrypted === 'string' && file.servicesEncrypted !== '';
+  // 2FAS marks a protected backup by its `reference`; without the encrypted list there is nothing to open.
+  if (!isEncrypted && typeof file.reference === 'string' && file.reference !== '') throw damaged('it is password-protected, but its encrypted account list is missing');
   if (isEncrypted) {
     if (password === undefined || password === '') return { accounts: [], problems: [], needsPassword: true };
     services = await decryptServices(file, password);
@@ -115,7 +142,9 @@ export async function parseTwoFas(file: Json, password?: string): Promise<Parsed
     }
     const otp = isObject(service.otp) ? service.otp : {};
     const issuer = asText(service.name)?.trim() || asText(otp.issuer);
-    const record = describeRecord('entry', i + 1, issuer, otp.account);
+    // Android reads the account name as `account ?: label`.
+    const account = otp.account ?? otp.label;
+    const record = describeRecord('entry', i + 1, issuer, account);
     if (typeof service.secret !== 'string' || service.secret.trim() === '') {
       collector.skip(record, 'This entry has no secret key.');
       return;
@@ -124,7 +153,7 @@ export async function parseTwoFas(file: Json, password?: string): Promise<Parsed
     collector.add(record, {
       kind: tokenType,
       issuer,
-      label: asText(otp.account),
+      label: asText(account),
       secret: service.secret,
       algorithm: asText(otp.algorithm),
       digits: asText(otp.digits),

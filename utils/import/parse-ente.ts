@@ -1,13 +1,21 @@
 /**
  * Reads ente Auth's plain export (Settings → Data → Export codes → plain text).
  *
- * Written from ente's published description: a text file of `otpauth://` links, one a line, as the
- * Key URI format describes, where ente adds its own parameters (`codeDisplay`, a percent-encoded
- * JSON object of display settings: pinned, tags, note…). Unknown parameters are ignored, so each
- * line reads as any other setup link. ente's encrypted export (`{ version, kdfParams, encryptedData,
- * encryptionNonce }`, libsodium Argon2id + XChaCha20-Poly1305) needs primitives WebCrypto lacks, so
- * it is refused with a message asking for the plain export.
- * @see https://github.com/ente-io/ente/tree/main/auth (docs: "Auth encrypted export format")
+ * The plain export is a text file of `otpauth://` links, one a line (each code's `rawData`), where
+ * ente adds its own parameters (`codeDisplay`, a percent-encoded JSON object of display settings:
+ * pinned, tags, note…). Unknown parameters are ignored, so each line reads as any other setup link.
+ *
+ * Not read: the encrypted export `{ version: 1, kdfParams: { memLimit, opsLimit, salt },
+ * encryptedData, encryptionNonce }` (base64 fields). Its key is libsodium `crypto_pwhash`
+ * Argon2id(password, salt, opsLimit passes, memLimit bytes — 256 MiB × 16 on most devices, 128 MiB
+ * × 32 on small ones), and its data one `crypto_secretstream_xchacha20poly1305` message (header =
+ * `encryptionNonce`, tag FINAL) holding the same lines as the plain export. hash-wasm covers the
+ * Argon2id, but neither WebCrypto nor any dependency provides XChaCha20-Poly1305, so the file is
+ * refused with a message asking for the plain export.
+ * @see https://github.com/ente-io/ente/blob/a621d733154a834f23754e7e874de769be532d9d/docs/docs/auth/migration/export.md
+ * @see https://github.com/ente-io/ente/blob/a621d733154a834f23754e7e874de769be532d9d/mobile/apps/auth/lib/ui/settings/data/export_widget.dart
+ * @see https://github.com/ente-io/ente/blob/a621d733154a834f23754e7e874de769be532d9d/mobile/apps/auth/lib/ui/settings/data/import/encrypted_ente_import.dart
+ * @see https://github.com/ente-io/ente/blob/a621d733154a834f23754e7e874de769be532d9d/mobile/apps/photos/plugins/ente_crypto/lib/src/crypto.dart
  */
 import { ImportError, ImportFailure } from '../errors';
 import { contentLines, parseOtpauthList } from './parse-otpauth-list';
