@@ -1,45 +1,31 @@
 /**
  * Every error Twofold raises on purpose, in one module.
  *
- * Each carries a stable `code` (for results sent over messages and for tests) and a
- * `message` written for the person using Twofold: it is shown as it is, so it says what
- * went wrong and, where it can, what to do next.
+ * Each carries a stable `code` (for results sent over messages and for tests) and `text`, the
+ * words for the person using Twofold as a catalogue message (key and substitutions): the
+ * background shows them in the user's language (entrypoints/background/router.ts), and
+ * `message` holds them in English, from the English catalogue, for tests and logs. They say what
+ * went wrong and, where they can, what to do next.
  */
 
-export const ErrorCode = {
-  InvalidOtpauthUri: 'invalid-otpauth-uri',
-  InvalidSecret: 'invalid-secret',
-  InvalidMigrationPayload: 'invalid-migration-payload',
-  VaultLocked: 'vault-locked',
-  VaultMissing: 'vault-missing',
-  VaultExists: 'vault-exists',
-  WrongPassword: 'wrong-password',
-  TooManyAttempts: 'too-many-attempts',
-  VaultDamaged: 'vault-damaged',
-  WeakPassword: 'weak-password',
-  InvalidInput: 'invalid-input',
-  DuplicateAccount: 'duplicate-account',
-  NotFound: 'not-found',
-  Forbidden: 'forbidden',
-  StorageFailed: 'storage-failed',
-  QrNotFound: 'qr-not-found',
-  NotAnOtpQr: 'not-an-otp-qr',
-  CaptureFailed: 'capture-failed',
-  Internal: 'internal',
-  ImportFailed: 'import-failed',
-  BackupUnreadable: 'backup-unreadable',
-  // Sync (issue 7).
-  SyncFull: 'sync-full',
-  SyncUnreadable: 'sync-unreadable',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+import { ErrorCode } from './error-codes';
+import { msg, plural, type LocalMessage, type LocalText } from './i18n/local-message';
+import { inEnglish } from './i18n/localize';
+
+export { ErrorCode };
 
 /** Base class: a user-facing message plus a stable code. */
 export class TwofoldError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /**
+   * What `message` says, to put in the user's language with `localize`. A plain string is
+   * English that no catalogue holds: only utils/import still raises such errors.
+   */
+  readonly text: LocalText;
+  constructor(code: ErrorCode, text: LocalText, options?: { cause?: unknown }) {
+    super(inEnglish(text), options);
     this.code = code;
+    this.text = text;
     this.name = new.target.name;
   }
 }
@@ -47,50 +33,55 @@ export class TwofoldError extends Error {
 /** An `otpauth://` URI that cannot become an account. `field` names the part at fault. */
 export class InvalidOtpauthUriError extends TwofoldError {
   readonly field: string | undefined;
-  constructor(message: string, options?: { cause?: unknown; field?: string }) {
-    super(ErrorCode.InvalidOtpauthUri, message, options);
+  declare readonly text: LocalMessage;
+  constructor(text: LocalMessage, options?: { cause?: unknown; field?: string }) {
+    super(ErrorCode.InvalidOtpauthUri, text, options);
     this.field = options?.field;
   }
 }
 
 /** A secret (text key) that is empty, not base32, or too short. */
 export class InvalidSecretError extends TwofoldError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(ErrorCode.InvalidSecret, message, options);
+  declare readonly text: LocalMessage;
+  constructor(text: LocalMessage, options?: { cause?: unknown }) {
+    super(ErrorCode.InvalidSecret, text, options);
   }
 }
 
 /** A Google Authenticator export (`otpauth-migration://`) that cannot be read whole. */
 export class InvalidMigrationPayloadError extends TwofoldError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(ErrorCode.InvalidMigrationPayload, message, options);
+  declare readonly text: LocalMessage;
+  constructor(text: LocalMessage, options?: { cause?: unknown }) {
+    super(ErrorCode.InvalidMigrationPayload, text, options);
   }
 }
 
 export class VaultLockedError extends TwofoldError {
-  constructor(message = 'Twofold is locked. Unlock it with your master password.', options?: { cause?: unknown }) {
-    super(ErrorCode.VaultLocked, message, options);
+  constructor(text: LocalMessage = msg('errVaultLocked'), options?: { cause?: unknown }) {
+    super(ErrorCode.VaultLocked, text, options);
   }
 }
 
+/** A password that does not open what it should. A plain string `text` is for utils/import only (English). */
 export class WrongPasswordError extends TwofoldError {
-  constructor(message = 'That password is not right. Check Caps Lock and try again.', options?: { cause?: unknown }) {
-    super(ErrorCode.WrongPassword, message, options);
+  constructor(text: LocalText = msg('errWrongPassword'), options?: { cause?: unknown }) {
+    super(ErrorCode.WrongPassword, text, options);
   }
 }
 
 /** The stored vault failed authentication or does not parse: it is never overwritten. */
 export class VaultDamagedError extends TwofoldError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(ErrorCode.VaultDamaged, message, options);
+  constructor(text: LocalMessage, options?: { cause?: unknown }) {
+    super(ErrorCode.VaultDamaged, text, options);
   }
 }
 
 /** Plain failure of user input that is not covered by a more specific class. */
 export class InvalidInputError extends TwofoldError {
   readonly field: string | undefined;
-  constructor(message: string, options?: { cause?: unknown; field?: string }) {
-    super(ErrorCode.InvalidInput, message, options);
+  declare readonly text: LocalMessage;
+  constructor(text: LocalMessage, options?: { cause?: unknown; field?: string }) {
+    super(ErrorCode.InvalidInput, text, options);
     this.field = options?.field;
   }
 }
@@ -100,7 +91,7 @@ export class TooManyAttemptsError extends TwofoldError {
   readonly retryAt: number;
   constructor(retryAt: number, now: number) {
     const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
-    super(ErrorCode.TooManyAttempts, `Too many wrong passwords. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`);
+    super(ErrorCode.TooManyAttempts, msg(plural('errTooManyAttempts', seconds), seconds));
     this.retryAt = retryAt;
   }
 }
@@ -109,10 +100,7 @@ export class TooManyAttemptsError extends TwofoldError {
 export class DuplicateAccountError extends TwofoldError {
   readonly existingId: string;
   constructor(existingName: string, existingId: string) {
-    super(
-      ErrorCode.DuplicateAccount,
-      `This key is already saved as “${existingName}”. Save it again only if you want two entries for the same account.`,
-    );
+    super(ErrorCode.DuplicateAccount, msg('errDuplicateAccount', existingName));
     this.existingId = existingId;
   }
 }
@@ -120,49 +108,49 @@ export class DuplicateAccountError extends TwofoldError {
 /** There is no vault yet (first run): the user must choose a master password. */
 export class VaultMissingError extends TwofoldError {
   constructor() {
-    super(ErrorCode.VaultMissing, 'Twofold is not set up yet. Choose a master password first.');
+    super(ErrorCode.VaultMissing, msg('errVaultMissing'));
   }
 }
 
 /** The account asked for does not exist (any more). */
 export class NotFoundError extends TwofoldError {
-  constructor(message = 'That account no longer exists. It may have been deleted in another window.') {
-    super(ErrorCode.NotFound, message);
+  constructor(text: LocalMessage = msg('errNotFound')) {
+    super(ErrorCode.NotFound, text);
   }
 }
 
 /** A request from a context that may not make it (a web page, another extension). */
 export class ForbiddenError extends TwofoldError {
-  constructor(message = 'This request is not allowed from here.') {
-    super(ErrorCode.Forbidden, message);
+  constructor(text: LocalMessage = msg('errForbidden')) {
+    super(ErrorCode.Forbidden, text);
   }
 }
 
 /** Extension storage refused a write; the previous vault is untouched. */
 export class StorageFailedError extends TwofoldError {
   constructor(cause: unknown) {
-    super(ErrorCode.StorageFailed, 'Twofold could not save your change (browser storage refused it). Nothing was lost; try again.', { cause });
+    super(ErrorCode.StorageFailed, msg('errStorageFailed'), { cause });
   }
 }
 
 /** A scan found no QR code; the message says what to try next. */
 export class QrNotFoundError extends TwofoldError {
-  constructor(message: string) {
-    super(ErrorCode.QrNotFound, message);
+  constructor(text: LocalMessage) {
+    super(ErrorCode.QrNotFound, text);
   }
 }
 
 /** A scan found QR codes, but none is a two-step verification code; the message says what they are. */
 export class NotAnOtpQrError extends TwofoldError {
-  constructor(message: string) {
-    super(ErrorCode.NotAnOtpQr, message);
+  constructor(text: LocalMessage) {
+    super(ErrorCode.NotAnOtpQr, text);
   }
 }
 
 /** The browser would not capture or read the page or image. */
 export class CaptureFailedError extends TwofoldError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(ErrorCode.CaptureFailed, message, options);
+  constructor(text: LocalMessage, options?: { cause?: unknown }) {
+    super(ErrorCode.CaptureFailed, text, options);
   }
 }
 
@@ -172,19 +160,14 @@ export class CaptureFailedError extends TwofoldError {
  */
 export class FillNotAllowedError extends TwofoldError {
   constructor(site: string | null) {
-    super(
-      ErrorCode.Forbidden,
-      site === null
-        ? 'Twofold fills codes only into web pages.'
-        : `This account is not used on ${site}. To fill it here, click its code in the Twofold popup.`,
-    );
+    super(ErrorCode.Forbidden, site === null ? msg('errFillWebPagesOnly') : msg('errFillNotBound', site));
   }
 }
 
 /** Filling into a site the account is not bound to needs the user's yes first (from the popup). */
 export class FillNeedsConfirmationError extends TwofoldError {
   constructor(site: string) {
-    super(ErrorCode.Forbidden, `This account is not used on ${site}. Confirm before Twofold fills it there.`);
+    super(ErrorCode.Forbidden, msg('errFillNeedsConfirmation', site));
   }
 }
 
@@ -203,12 +186,13 @@ export type ImportFailure = (typeof ImportFailure)[keyof typeof ImportFailure];
 
 /**
  * A file offered for import that cannot be read at all (no account was taken from it). Records that
- * fail one by one are not errors: the import preview lists them as problems.
+ * fail one by one are not errors: the import preview lists them as problems. A plain string
+ * `text` is English that no catalogue holds yet (utils/import still writes its messages so).
  */
 export class ImportError extends TwofoldError {
   readonly failure: ImportFailure;
-  constructor(failure: ImportFailure, message: string, options?: { cause?: unknown }) {
-    super(ErrorCode.ImportFailed, message, options);
+  constructor(failure: ImportFailure, text: LocalText, options?: { cause?: unknown }) {
+    super(ErrorCode.ImportFailed, text, options);
     this.failure = failure;
   }
 }
@@ -227,8 +211,8 @@ export type BackupFailure = (typeof BackupFailure)[keyof typeof BackupFailure];
 /** A backup file that cannot be restored; `failure` says why. Nothing was changed. */
 export class BackupUnreadableError extends TwofoldError {
   readonly failure: BackupFailure;
-  constructor(failure: BackupFailure, message: string, options?: { cause?: unknown }) {
-    super(ErrorCode.BackupUnreadable, message, options);
+  constructor(failure: BackupFailure, text: LocalMessage, options?: { cause?: unknown }) {
+    super(ErrorCode.BackupUnreadable, text, options);
     this.failure = failure;
   }
 }
@@ -244,8 +228,8 @@ export class SyncFullError extends TwofoldError {
   readonly bytesNeeded: number;
   /** Bytes the browser allows Twofold in `storage.sync`. */
   readonly bytesAllowed: number;
-  constructor(message: string, bytesNeeded: number, bytesAllowed: number) {
-    super(ErrorCode.SyncFull, message);
+  constructor(text: LocalMessage, bytesNeeded: number, bytesAllowed: number) {
+    super(ErrorCode.SyncFull, text);
     this.bytesNeeded = bytesNeeded;
     this.bytesAllowed = bytesAllowed;
   }
@@ -267,8 +251,8 @@ export type SyncFailure = (typeof SyncFailure)[keyof typeof SyncFailure];
 /** The synced copy cannot be read; `failure` says why. The local vault was not changed. */
 export class SyncUnreadableError extends TwofoldError {
   readonly failure: SyncFailure;
-  constructor(failure: SyncFailure, message: string, options?: { cause?: unknown }) {
-    super(ErrorCode.SyncUnreadable, message, options);
+  constructor(failure: SyncFailure, text: LocalMessage, options?: { cause?: unknown }) {
+    super(ErrorCode.SyncUnreadable, text, options);
     this.failure = failure;
   }
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ResultError } from '@/utils/messages';
-import { ErrorCode } from '@/utils/errors';
+import { ErrorCode } from '@/utils/error-codes';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { Field, describedBy } from '@/components/popup/field';
 import { fieldError, useRequest } from '@/components/popup/use-request';

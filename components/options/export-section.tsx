@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { MigrationExport, Result, ResultError } from '@/utils/messages';
-import { ErrorCode } from '@/utils/errors';
+import { ErrorCode } from '@/utils/error-codes';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { Field, describedBy } from '@/components/popup/field';
 import { fieldError, useRequest } from '@/components/popup/use-request';
 import { QrImage } from '@/components/shared/qr-image';
-import { parseOtpauthUri } from '@/utils/otp/parse-otpauth-uri';
+import { readOtpauthNames } from '@/utils/otp/read-otpauth-names';
 import { displayName } from '@/utils/accounts/display-name';
 import { formatNumber, sentenceGap, t, tCount, tParts } from '@/utils/i18n/t';
 
@@ -220,17 +220,14 @@ interface AccountCode {
 }
 
 /**
- * The export's otpauth:// list, one link a line, as named codes. A line the parser refuses
+ * The export's otpauth:// list, one link a line, as named codes. A line whose names cannot be read
  * (none should: the background writes them) is still shown, named by its place in the list.
+ * Only the names are read (not the whole parser, which would bring its English messages along).
  */
 function toAccountCodes(list: string): AccountCode[] {
   return list.split('\n').map((line) => line.trim()).filter((line) => line !== '').map((uri, index) => {
-    try {
-      const { draft } = parseOtpauthUri(uri);
-      return { name: draft.issuer || draft.label ? displayName(draft) : t('accountNumbered', formatNumber(index + 1)), uri };
-    } catch {
-      return { name: t('accountNumbered', formatNumber(index + 1)), uri };
-    }
+    const names = readOtpauthNames(uri);
+    return { name: names && (names.issuer || names.label) ? displayName(names) : t('accountNumbered', formatNumber(index + 1)), uri };
   });
 }
 

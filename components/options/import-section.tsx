@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportAccountView, ImportPreviewView, ImportRequest, ImportResult } from '@/utils/messages';
 import type { ImportFormat } from '@/utils/import/import-types';
-import { ErrorCode } from '@/utils/errors';
+import { ErrorCode } from '@/utils/error-codes';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { Field, describedBy } from '@/components/popup/field';
 import { fieldError, useRequest } from '@/components/popup/use-request';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SyncStatus } from '@/utils/messages';
-import { ErrorCode } from '@/utils/errors';
+import { ErrorCode } from '@/utils/error-codes';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { Field, describedBy } from '@/components/popup/field';
 import { useRequest } from '@/components/popup/use-request';

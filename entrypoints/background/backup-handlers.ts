@@ -13,9 +13,11 @@ import { displayName } from '@/utils/accounts/display-name';
 import { checkNewPassword } from '@/utils/vault/password-policy';
 import { fromBase64 } from '@/utils/vault/base64';
 import { InvalidInputError } from '@/utils/errors';
+import { msg } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
 import type { PageHandlers } from './router';
 import { recordBackup } from './recovery-handlers';
+import { userText } from './user-text';
 
 /** How long a preview waits for the user to confirm it. */
 const PENDING_MS = 10 * 60 * 1000;
@@ -90,7 +92,7 @@ export function toImportAccountViews(items: readonly ImportItem[], entries: read
 function toImportInput(args: ImportRequest): ImportInput {
   const hasText = typeof args.text === 'string';
   const hasBytes = typeof args.bytesBase64 === 'string';
-  if (hasText === hasBytes) throw new InvalidInputError('Choose a file or paste the text to import.');
+  if (hasText === hasBytes) throw new InvalidInputError(msg('errChooseImportInput'));
   const fileName = typeof args.fileName === 'string' ? args.fileName : undefined;
   if (hasText) return { text: args.text, ...(fileName ? { fileName } : {}) };
   return { bytes: fromBase64(args.bytesBase64!), ...(fileName ? { fileName } : {}) };
@@ -131,17 +133,6 @@ async function readImport(args: ImportRequest): Promise<{ items: ImportItem[]; p
   return { items: accounts, preview };
 }
 
-/** Why a backup password is refused, in the backup's own words (the policy speaks of the master password). */
-function checkBackupPassword(password: string, confirm: string): void {
-  try {
-    checkNewPassword(password, confirm);
-  } catch (error) {
-    if (error instanceof InvalidInputError) {
-      throw new InvalidInputError(error.message.replace(/master password/gu, 'backup password'), { field: error.field, cause: error });
-    }
-    throw error;
-  }
-}
 
 /** The date part of an export file's name, like backupFileName's (UTC). */
 const fileDate = (now: number): string => new Date(now).toISOString().slice(0, 10);
@@ -153,7 +144,7 @@ export function createBackupHandlers(vault: VaultService, now: () => number = Da
   /** The master password typed again: refused like a wrong unlock, counted in the same delay. */
   async function reenter(masterPassword: unknown): Promise<void> {
     if (typeof masterPassword !== 'string' || masterPassword === '') {
-      throw new InvalidInputError('Type your master password to confirm it is you.', { field: 'masterPassword' });
+      throw new InvalidInputError(msg('confirmWithMasterPassword'), { field: 'masterPassword' });
     }
     await vault.verifyPassword(masterPassword);
   }
@@ -161,7 +152,7 @@ export function createBackupHandlers(vault: VaultService, now: () => number = Da
   /** The saved accounts in display order; refuses an empty vault (there is nothing to export). */
   async function accountsToExport(): Promise<AccountEntry[]> {
     const entries = sortAccounts(await vault.entries());
-    if (entries.length === 0) throw new InvalidInputError('There are no accounts to export yet.');
+    if (entries.length === 0) throw new InvalidInputError(msg('errNothingToExport'));
     return entries;
   }
 
@@ -190,7 +181,7 @@ export function createBackupHandlers(vault: VaultService, now: () => number = Da
       const held = typeof token === 'string' ? pending.get(token) : undefined;
       if (!held || held.expires < now()) {
         if (typeof token === 'string') pending.delete(token);
-        throw new InvalidInputError('This preview has expired. Choose the file again.');
+        throw new InvalidInputError(msg('errPreviewExpired'));
       }
       // Taken out while saving, so a second click cannot import the same accounts twice.
       pending.delete(token);
@@ -206,7 +197,7 @@ export function createBackupHandlers(vault: VaultService, now: () => number = Da
     },
 
     async exportBackup({ password, confirm, masterPassword }) {
-      checkBackupPassword(password, confirm);
+      checkNewPassword(password, confirm, 'backup');
       await reenter(masterPassword);
       const entries = await accountsToExport();
       const at = now();
@@ -226,7 +217,7 @@ export function createBackupHandlers(vault: VaultService, now: () => number = Da
       const entries = await accountsToExport();
       return {
         uris: toMigrationBatches(entries),
-        leftOut: migrationLeftOut(entries).map(({ name, reason }) => ({ name, reason })),
+        leftOut: migrationLeftOut(entries).map(({ name, reason }) => ({ name, reason: userText(reason) })),
       };
     },
   };

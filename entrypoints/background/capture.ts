@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { RgbaPixels } from '@/utils/qr/decode-qr-codes';
 import type { ViewportRect } from '@/utils/messages';
 import { CaptureFailedError } from '@/utils/errors';
+import { msg } from '@/utils/i18n/local-message';
 
 /** Largest image accepted from a file or paste (the data: URL's length in characters). */
 export const MAX_IMAGE_DATA_URL_LENGTH = 30 * 1024 * 1024;
@@ -17,10 +18,7 @@ export async function captureWindow(windowId: number): Promise<string> {
   try {
     return await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
   } catch (error) {
-    throw new CaptureFailedError(
-      'Twofold could not see this page. Click the Twofold icon on the page itself and try again (browser pages and the Web Store cannot be scanned).',
-      { cause: error },
-    );
+    throw new CaptureFailedError(msg('errCaptureFailed'), { cause: error });
   }
 }
 
@@ -30,17 +28,17 @@ export async function captureWindow(windowId: number): Promise<string> {
  */
 export async function pixelsFromDataUrl(dataUrl: string, crop?: { rect: ViewportRect; viewportWidth: number }): Promise<RgbaPixels> {
   if (dataUrl.length > MAX_IMAGE_DATA_URL_LENGTH) {
-    throw new CaptureFailedError('That image is too large (over 20 MB). Crop it to the QR code and try again.');
+    throw new CaptureFailedError(msg('errImageTooLarge'));
   }
   if (!/^data:image\/[a-z0-9.+-]+;base64,/i.test(dataUrl)) {
-    throw new CaptureFailedError('That file is not an image. Choose a PNG, JPEG, GIF or WebP picture of the QR code.');
+    throw new CaptureFailedError(msg('errNotAnImage'));
   }
   let bitmap: ImageBitmap;
   try {
     const blob = await (await fetch(dataUrl)).blob();
     bitmap = await createImageBitmap(blob);
   } catch (error) {
-    throw new CaptureFailedError('That image could not be read: the file may be damaged or in a format the browser does not know.', { cause: error });
+    throw new CaptureFailedError(msg('errImageUnreadable'), { cause: error });
   }
   let sx = 0;
   let sy = 0;
@@ -58,7 +56,7 @@ export async function pixelsFromDataUrl(dataUrl: string, crop?: { rect: Viewport
   const height = Math.max(1, Math.round(sh * shrink));
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new CaptureFailedError('This browser could not prepare the image for reading.');
+  if (!context) throw new CaptureFailedError(msg('errImagePrepare'));
   context.drawImage(bitmap, sx, sy, sw, sh, 0, 0, width, height);
   bitmap.close();
   const { data } = context.getImageData(0, 0, width, height);

@@ -13,6 +13,7 @@ import { displayName } from '@/utils/accounts/display-name';
 import { registrableDomain } from '@/utils/site/registrable-domain';
 import { lookalikeOf } from '@/utils/site/lookalike';
 import { FillNeedsConfirmationError, FillNotAllowedError, NotFoundError, VaultLockedError } from '@/utils/errors';
+import { msg } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
 import type { ContentHandlers, PageHandlers } from './router';
 import { dataKeyItem, settingsItem } from './storage-items';
@@ -20,6 +21,7 @@ import { FillGrants } from './fill-grants';
 import { codeToFill } from './fill-code';
 import { fillInFrames, frameSite, framesWithField, injectFillAgent, type FrameTarget } from './fill-frames';
 import { syncFillRegistration } from './fill-registration';
+import { userText } from './user-text';
 
 /** Content requests of the fill feature. */
 export type FillContentRequestName = 'fillAccounts' | 'fillCode' | 'fillLoadAgent' | 'fillUnlock';
@@ -57,10 +59,10 @@ export function createFillHandlers(
     } catch {
       tab = undefined;
     }
-    if (tab?.id === undefined) return { reason: 'There is no open tab to fill.' };
+    if (tab?.id === undefined) return { reason: userText(msg('fillNoTab')) };
     const url = tab.url ?? '';
     const site = registrableDomain(url);
-    if (site === null) return { reason: 'Codes can be filled into web pages only.' };
+    if (site === null) return { reason: userText(msg('fillWebPagesOnly')) };
     return { tab: tab as Browser.tabs.Tab & { id: number }, url, site };
   }
 
@@ -80,9 +82,9 @@ export function createFillHandlers(
       frames = await framesWithField({ tabId: found.tab.id });
     } catch {
       // No access to the tab (a browser page, a store page, or no activeTab grant).
-      return { target: { state: 'unavailable', reason: 'Twofold cannot reach this page.' } };
+      return { target: { state: 'unavailable', reason: userText(msg('fillCannotReach')) } };
     }
-    if (frames.length === 0) return { target: { state: 'unavailable', reason: 'No code field on this page.' } };
+    if (frames.length === 0) return { target: { state: 'unavailable', reason: userText(msg('fillNoCodeField')) } };
     if (entry.sites.includes(found.site)) return { target: { state: 'bound', site: found.site }, tabId: found.tab.id };
     const host = new URL(found.url).hostname;
     const lookalike = lookalikeOf(host, entry.sites) ?? lookalikeOf(host, entries.flatMap((e) => e.sites));

@@ -10,6 +10,7 @@ import { SyncService } from './sync-service';
 import { createSyncHandlers } from './sync-handlers';
 import { createRecoveryHandlers } from './recovery-handlers';
 import { createRouter } from './router';
+import { browserTranslate } from './user-text';
 import { settingsItem } from './storage-items';
 
 export default defineBackground({
@@ -26,6 +27,8 @@ export default defineBackground({
         ...createSyncHandlers(vault, sync), ...createRecoveryHandlers(vault) },
       { ...scan.content, ...fill.content },
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
+      console.error,
+      { translate: browserTranslate },
     );
     browser.runtime.onMessage.addListener(route);
     registerFillTriggers(vault);

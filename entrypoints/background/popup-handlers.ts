@@ -11,6 +11,7 @@ import { registrableDomain } from '@/utils/site/registrable-domain';
 import { toOtpauthUri } from '@/utils/otp/to-otpauth-uri';
 import { DraftBounds } from '@/utils/otp/draft-rules';
 import { InvalidInputError, NotFoundError, TwofoldError, ErrorCode } from '@/utils/errors';
+import { msg, type LocalMessage } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
 import type { PageHandlers } from './router';
 
@@ -38,11 +39,11 @@ function siteOf(typed: string): string | null {
 
 /** The words for an edit problem (the popup shows its own translation before asking). */
 function editError(check: Extract<EditCheck, { ok: false }>): InvalidInputError {
-  const messages: Record<EditProblem, string> = {
-    [EditProblem.NameMissing]: 'Give the account a name so you can tell it apart.',
-    [EditProblem.NameTooLong]: `This name is too long: at most ${DraftBounds.maxNameLength} characters.`,
-    [EditProblem.SiteInvalid]: `“${check.site ?? ''}” is not a site name. Write it like amazon.com.`,
-    [EditProblem.TooManySites]: `An account can be used on at most ${MAX_SITES} sites.`,
+  const messages: Record<EditProblem, LocalMessage> = {
+    [EditProblem.NameMissing]: msg('editNameMissing'),
+    [EditProblem.NameTooLong]: msg('editNameTooLong', DraftBounds.maxNameLength),
+    [EditProblem.SiteInvalid]: msg('editSiteInvalid', check.site ?? ''),
+    [EditProblem.TooManySites]: msg('editTooManySites', MAX_SITES),
   };
   return new InvalidInputError(messages[check.problem], { field: check.field });
 }
@@ -88,7 +89,7 @@ export function createPopupHandlers(vault: VaultService, deps: PopupDeps = defau
     },
 
     async reorderAccounts({ ids }) {
-      if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) throw new InvalidInputError('The new order is not a list of accounts.');
+      if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) throw new InvalidInputError(msg('errOrderNotList'));
       await vault.update((entries) => {
         const rank = new Map(ids.map((id, i) => [id, i]));
         const ordered = [...entries].sort((a, b) =>
@@ -129,7 +130,7 @@ export function createPopupHandlers(vault: VaultService, deps: PopupDeps = defau
       const kept = deleted.get(id);
       if (!kept || kept.until < deps.now()) {
         deleted.delete(id);
-        throw new TwofoldError(ErrorCode.NotFound, 'That account can no longer be brought back: the time to undo has run out.');
+        throw new TwofoldError(ErrorCode.NotFound, msg('errUndoExpired'));
       }
       const view = await vault.update((entries) => {
         if (entries.some((e) => e.id === id)) return { entries, result: toAccountView(kept.entry) };

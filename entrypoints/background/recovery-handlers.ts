@@ -7,6 +7,7 @@ import type { RecoveryCodesView } from '@/utils/messages';
 import { parseRecoveryCodes, MAX_RECOVERY_CODES, MAX_RECOVERY_CODE_LENGTH } from '@/utils/accounts/parse-recovery-codes';
 import { shouldRemindBackup, type BackupReminderState } from '@/utils/accounts/backup-reminder';
 import { InvalidInputError, NotFoundError } from '@/utils/errors';
+import { msg } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
 import type { PageHandlers } from './router';
 import { backupReminderItem } from './storage-items';
@@ -32,16 +33,16 @@ export function addRecoveryCodes(existing: readonly RecoveryCode[], text: string
   const parsed = parseRecoveryCodes(typeof text === 'string' ? text : '');
   if (!parsed.ok) {
     const message = {
-      'empty': 'Paste the recovery codes the site gave you, one per line.',
-      'too-many': `That is more than ${MAX_RECOVERY_CODES} codes. Paste only this account’s recovery codes.`,
-      'too-long': `A recovery code is longer than ${MAX_RECOVERY_CODE_LENGTH} characters. Paste only the codes.`,
+      'empty': msg('recoveryEmpty'),
+      'too-many': msg('recoveryTooMany', MAX_RECOVERY_CODES),
+      'too-long': msg('recoveryTooLong', MAX_RECOVERY_CODE_LENGTH),
     }[parsed.problem];
     throw new InvalidInputError(message, { field: 'codes' });
   }
   const kept = new Set(existing.map((c) => c.code));
   const merged = [...existing, ...parsed.codes.filter((code) => !kept.has(code)).map((code) => ({ code }))];
   if (merged.length > MAX_RECOVERY_CODES) {
-    throw new InvalidInputError(`An account keeps at most ${MAX_RECOVERY_CODES} recovery codes.`, { field: 'codes' });
+    throw new InvalidInputError(msg('errRecoveryCodesFull', MAX_RECOVERY_CODES), { field: 'codes' });
   }
   return merged;
 }
@@ -72,7 +73,7 @@ export function createRecoveryHandlers(vault: VaultService, now: () => number = 
   /** The master password typed again, under the unlock delay. */
   async function reenter(password: unknown): Promise<void> {
     if (typeof password !== 'string' || password === '') {
-      throw new InvalidInputError('Type your master password to confirm it is you.', { field: 'password' });
+      throw new InvalidInputError(msg('confirmWithMasterPassword'), { field: 'password' });
     }
     await vault.verifyPassword(password);
   }
@@ -112,7 +113,7 @@ export function createRecoveryHandlers(vault: VaultService, now: () => number = 
         const entry = entries[at]!;
         const codes = entry.recoveryCodeList ?? [];
         if (!Number.isInteger(index) || index < 0 || index >= codes.length) {
-          throw new InvalidInputError('That recovery code is no longer there. Show the codes again.');
+          throw new InvalidInputError(msg('errRecoveryCodeGone'));
         }
         const time = now();
         const nextCodes = codes.map((c, i) => (i === index && c.usedAt === undefined ? { ...c, usedAt: time } : c));

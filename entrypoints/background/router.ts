@@ -16,6 +16,9 @@ import {
   type Result,
 } from '@/utils/messages';
 import { ErrorCode, ForbiddenError, TwofoldError } from '@/utils/errors';
+import { msg } from '@/utils/i18n/local-message';
+import type { Translate } from '@/utils/i18n/localize';
+import { browserTranslate, userText } from './user-text';
 
 export type MessageSender = Browser.runtime.MessageSender;
 
@@ -56,34 +59,43 @@ export function toContentSender(sender: MessageSender, identity: ExtensionIdenti
   return { tabId: sender.tab.id, frameId: sender.frameId ?? 0, url };
 }
 
+/** How the router words failures. */
+export interface RouterOptions {
+  /** The catalogue in the user's language; the browser's by default. */
+  translate?: Translate;
+}
+
 /**
  * Makes the `runtime.onMessage` listener. Messages that are not ours get no reply
- * (`undefined`), so other listeners may answer them.
+ * (`undefined`), so other listeners may answer them. Failures are worded with
+ * `options.translate` (see {@link toFailure}).
  */
 export function createRouter(
   pageHandlers: PageHandlers,
   contentHandlers: ContentHandlers,
   identity: ExtensionIdentity,
   onError: (error: unknown) => void = console.error,
+  options: RouterOptions = {},
 ) {
+  const translate = options.translate ?? browserTranslate;
   const settle = (work: Promise<unknown>): Promise<Result<unknown>> =>
     work.then(
       (value) => ({ ok: true as const, value }),
       (error: unknown) => {
         if (!(error instanceof TwofoldError)) onError(error);
-        return toFailure(error);
+        return toFailure(error, translate);
       },
     );
 
   return (message: unknown, sender: MessageSender): Promise<Result<unknown>> | undefined => {
     if (isEnvelope(message)) {
-      if (!isExtensionPage(sender, identity)) return Promise.resolve(toFailure(new ForbiddenError()));
+      if (!isExtensionPage(sender, identity)) return Promise.resolve(toFailure(new ForbiddenError(), translate));
       const handler = pageHandlers[message.name] as (args: unknown) => Promise<unknown>;
       return settle(Promise.resolve().then(() => handler(message.args)));
     }
     if (isContentEnvelope(message)) {
       const from = toContentSender(sender, identity);
-      if (!from) return Promise.resolve(toFailure(new ForbiddenError()));
+      if (!from) return Promise.resolve(toFailure(new ForbiddenError(), translate));
       const handler = contentHandlers[message.name] as (args: unknown, sender: ContentSender) => Promise<unknown>;
       return settle(Promise.resolve().then(() => handler(message.args, from)));
     }
@@ -91,8 +103,11 @@ export function createRouter(
   };
 }
 
-/** An error as a failed Result: our errors keep their message; others get a generic one. */
-export function toFailure(error: unknown): Result<never> {
+/**
+ * An error as a failed Result: our errors keep their words, in the user's language through
+ * `translate` (English where it has none); others get a generic message.
+ */
+export function toFailure(error: unknown, translate: Translate = browserTranslate): Result<never> {
   if (error instanceof TwofoldError) {
     const field = (error as { field?: unknown }).field;
     const retryAt = (error as { retryAt?: unknown }).retryAt;
@@ -100,7 +115,7 @@ export function toFailure(error: unknown): Result<never> {
       ok: false,
       error: {
         code: error.code,
-        message: error.message,
+        message: userText(error.text, translate),
         ...(typeof field === 'string' ? { field } : {}),
         ...(typeof retryAt === 'number' ? { retryAt } : {}),
       },
@@ -108,6 +123,6 @@ export function toFailure(error: unknown): Result<never> {
   }
   return {
     ok: false,
-    error: { code: ErrorCode.Internal, message: 'Something went wrong inside Twofold. Nothing was changed; try again.' },
+    error: { code: ErrorCode.Internal, message: userText(msg('errInternal'), translate) },
   };
 }

@@ -11,9 +11,11 @@ import { registrableDomain } from '@/utils/site/registrable-domain';
 import { findDuplicate, toAccountView } from '@/utils/accounts/account-views';
 import { displayName } from '@/utils/accounts/display-name';
 import { CaptureFailedError, DuplicateAccountError, InvalidInputError, TwofoldError } from '@/utils/errors';
+import { msg } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
 import type { ContentHandlers, PageHandlers } from './router';
 import { captureWindow, pixelsFromDataUrl } from './capture';
+import { userText } from './user-text';
 
 /** How long a scan waits for the user to confirm it. */
 const PENDING_MS = 10 * 60 * 1000;
@@ -51,7 +53,7 @@ export function createScanHandlers(vault: VaultService, now: () => number = Date
         };
       }),
       ...(site ? { site } : {}),
-      notes: [...found.warnings, ...found.notes],
+      notes: [...found.warnings, ...found.notes].map((note) => userText(note)),
       ...(found.batch ? { batch: found.batch } : {}),
     };
   }
@@ -60,7 +62,7 @@ export function createScanHandlers(vault: VaultService, now: () => number = Date
     const tab = tabId !== undefined
       ? await browser.tabs.get(tabId).catch(() => undefined)
       : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
-    if (!tab || tab.id === undefined) throw new CaptureFailedError('There is no page to scan. Open the page with the QR code first.');
+    if (!tab || tab.id === undefined) throw new CaptureFailedError(msg('errNoPageToScan'));
     return { id: tab.id, windowId: tab.windowId, site: tab.url ? (registrableDomain(tab.url) ?? undefined) : undefined, active: tab.active };
   }
 
@@ -97,7 +99,7 @@ export function createScanHandlers(vault: VaultService, now: () => number = Date
   const page: PageHandlers<ScanRequestName> = {
     async scanTab({ tabId }) {
       const tab = await targetTab(tabId);
-      if (!tab.active) throw new CaptureFailedError('Switch to the tab with the QR code, then scan again.');
+      if (!tab.active) throw new CaptureFailedError(msg('errScanInactiveTab'));
       await vault.entries(); // Locked vaults fail here, before anything is captured.
       const found = await scanPixels(await captureWindow(tab.windowId), 'page');
       return report(found, tab.site);
@@ -105,14 +107,14 @@ export function createScanHandlers(vault: VaultService, now: () => number = Date
 
     async scanImage({ dataUrl }) {
       await vault.entries();
-      if (typeof dataUrl !== 'string') throw new InvalidInputError('Choose an image file.');
+      if (typeof dataUrl !== 'string') throw new InvalidInputError(msg('errChooseImage'));
       return report(await scanPixels(dataUrl, 'image'), undefined);
     },
 
     async scanText({ text }) {
       await vault.entries();
-      if (typeof text !== 'string' || text.trim() === '') throw new InvalidInputError('Paste the otpauth:// link first.', { field: 'text' });
-      if (text.length > MAX_TEXT) throw new InvalidInputError('That text is too long to be a setup link.', { field: 'text' });
+      if (typeof text !== 'string' || text.trim() === '') throw new InvalidInputError(msg('errPasteLinkFirst'), { field: 'text' });
+      if (text.length > MAX_TEXT) throw new InvalidInputError(msg('errPastedTextTooLong'), { field: 'text' });
       const lines = text.split(/\s*\n\s*/).map((l) => l.trim()).filter(Boolean);
       return report(interpretQrTexts(lines, 'text'), undefined);
     },
@@ -125,7 +127,7 @@ export function createScanHandlers(vault: VaultService, now: () => number = Date
         await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/region-select.js'] });
       } catch (error) {
         regionRequests.delete(tab.id);
-        throw new CaptureFailedError('Twofold cannot draw on this page (browser pages and the Web Store are off limits).', { cause: error });
+        throw new CaptureFailedError(msg('errCannotDrawOnPage'), { cause: error });
       }
     },
 
@@ -133,7 +135,7 @@ export function createScanHandlers(vault: VaultService, now: () => number = Date
       const scan = pending.get(token);
       if (!scan || scan.expires < now()) {
         pending.delete(token);
-        throw new InvalidInputError('This scan has expired. Scan the code again.');
+        throw new InvalidInputError(msg('errScanExpired'));
       }
       const saved = await save(scan, Boolean(allowDuplicate));
       pending.delete(token);
@@ -147,18 +149,17 @@ export function createScanHandlers(vault: VaultService, now: () => number = Date
       regionRequests.delete(sender.tabId);
       // Only the overlay the user opened from the popup may ask for a capture, once.
       if (requestedAt === undefined || now() - requestedAt > PENDING_MS || sender.frameId !== 0) {
-        return { ok: false, message: 'Open Twofold and choose “Select an area” again.' };
+        return { ok: false, message: userText(msg('regionAskAgain')) };
       }
-      if (!rect) return { ok: false, message: 'Cancelled.' };
+      if (!rect) return { ok: false, message: userText(msg('regionCancelled')) };
       try {
         const tab = await targetTab(sender.tabId);
         const found = await scanPixels(await captureWindow(tab.windowId), 'region', { rect, viewportWidth });
         const saved = await save({ drafts: found.drafts, site: tab.site, expires: 0 }, false);
         const names = saved.map((a) => displayName(a)).join(', ');
-        const where = tab.site ? ` for ${tab.site}` : '';
-        return { ok: true, message: `Saved ${names}${where}. Open Twofold to see the code.` };
+        return { ok: true, message: userText(tab.site ? msg('regionSavedFor', names, tab.site) : msg('regionSaved', names)) };
       } catch (error) {
-        if (error instanceof TwofoldError) return { ok: false, message: error.message };
+        if (error instanceof TwofoldError) return { ok: false, message: userText(error.text) };
         throw error;
       }
     },

@@ -27,8 +27,10 @@ import {
 } from '@/utils/sync';
 import { fromBase64 } from '@/utils/vault/base64';
 import { InvalidInputError, SyncFailure, SyncUnreadableError, TwofoldError, VaultLockedError } from '@/utils/errors';
+import { msg } from '@/utils/i18n/local-message';
 import type { VaultEvent, VaultService } from './vault-service';
 import { dataKeyItem, syncEnabledItem, syncKeyItem, syncSnapshotItem, syncStatusItem } from './storage-items';
+import { userText } from './user-text';
 
 /** Pause after a local write before pushing: bursts of edits become one write (Chrome allows 120 a minute). */
 export const PUSH_DELAY_MS = 3000;
@@ -104,7 +106,7 @@ export class SyncService {
    */
   async reset(): Promise<SyncStatus> {
     await this.serialized(async () => {
-      if (!(await syncEnabledItem.getValue())) throw new InvalidInputError('Sync is off on this computer. Turn it on first.');
+      if (!(await syncEnabledItem.getValue())) throw new InvalidInputError(msg('errSyncOff'));
       await this.loadKey();
       const keys = Object.keys(await this.area.getAll()).filter(isSyncKey);
       if (keys.length > 0) await this.area.remove(keys);
@@ -166,7 +168,7 @@ export class SyncService {
         },
       };
       const report = await runSyncRound({ area: this.area, local, key, now: this.now });
-      await syncStatusItem.setValue({ lastSyncedAt: this.now(), accounts, ...(report.full ? { error: report.full.message } : {}) });
+      await syncStatusItem.setValue({ lastSyncedAt: this.now(), accounts, ...(report.full ? { error: userText(report.full.text) } : {}) });
     } catch (error) {
       if (error instanceof VaultLockedError) return;
       if (!(error instanceof TwofoldError)) console.error(error);
@@ -291,11 +293,7 @@ export class SyncService {
 
 function passwordNeededError(cause?: unknown): SyncUnreadableError {
   if (cause instanceof SyncUnreadableError && cause.failure === SyncFailure.KeyChanged) return cause;
-  return new SyncUnreadableError(
-    SyncFailure.KeyChanged,
-    'Sync needs your master password again on this computer. Lock Twofold and unlock it; its accounts were not changed.',
-    cause === undefined ? undefined : { cause },
-  );
+  return new SyncUnreadableError(SyncFailure.KeyChanged, msg('errSyncPasswordNeeded'), cause === undefined ? undefined : { cause });
 }
 
 /** The `keyId` of a synced header as stored, or null when there is none to read. */
@@ -305,6 +303,10 @@ function keyIdOf(header: unknown): string | null {
   return typeof keyId === 'string' ? keyId : null;
 }
 
+/**
+ * What the sync status says about a failed round, in the user's language at the time it failed
+ * (the status is stored, so it keeps that language).
+ */
 function messageOf(error: unknown): string {
-  return error instanceof TwofoldError ? error.message : 'Sync failed inside Twofold. The accounts on this computer were not changed; it will try again after the next change.';
+  return userText(error instanceof TwofoldError ? error.text : msg('errSyncFailed'));
 }

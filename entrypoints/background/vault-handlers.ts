@@ -9,9 +9,11 @@ import { validateDraft } from '@/utils/otp/validate-draft';
 import { findDuplicate, sortAccounts, toAccountView, toCodeView } from '@/utils/accounts/account-views';
 import { displayName } from '@/utils/accounts/display-name';
 import { DuplicateAccountError, InvalidInputError, NotFoundError } from '@/utils/errors';
+import { msg } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
 import { settingsItem } from './storage-items';
 import type { PageHandlers } from './router';
+import { userText } from './user-text';
 
 export type VaultRequestName =
   | 'getStatus' | 'setupVault' | 'unlock' | 'lock' | 'changePassword' | 'listAccounts' | 'addAccount'
@@ -48,7 +50,7 @@ export function createVaultHandlers(vault: VaultService, now: () => number = Dat
           createdAt: at,
           updatedAt: at,
         };
-        return { entries: [...entries, entry], result: { account: toAccountView(entry), warnings } };
+        return { entries: [...entries, entry], result: { account: toAccountView(entry), warnings: warnings.map((w) => userText(w)) } };
       });
     },
 
@@ -63,7 +65,7 @@ export function createVaultHandlers(vault: VaultService, now: () => number = Dat
       return vault.update((entries) => {
         const entry = entries.find((e) => e.id === id);
         if (!entry) throw new NotFoundError();
-        if (entry.kind !== 'hotp') throw new InvalidInputError('Only counter-based (HOTP) accounts have a “next code”.');
+        if (entry.kind !== 'hotp') throw new InvalidInputError(msg('errNotHotp'));
         entry.counter += 1;
         entry.updatedAt = now();
         return { entries, result: toCodeView(entry, now()) };
@@ -78,14 +80,14 @@ export function createVaultHandlers(vault: VaultService, now: () => number = Dat
         if (patch.autoLockMinutes !== undefined) {
           const minutes = patch.autoLockMinutes;
           if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) {
-            throw new InvalidInputError('Choose an auto-lock time between 1 minute and 24 hours, or never.', { field: 'autoLockMinutes' });
+            throw new InvalidInputError(msg('errAutoLockRange'), { field: 'autoLockMinutes' });
           }
           next.autoLockMinutes = minutes;
         }
         if (patch.lockOnSystemLock !== undefined) next.lockOnSystemLock = Boolean(patch.lockOnSystemLock);
         if (patch.theme !== undefined) {
           if (patch.theme !== 'system' && patch.theme !== 'light' && patch.theme !== 'dark') {
-            throw new InvalidInputError('Choose the system, light or dark theme.', { field: 'theme' });
+            throw new InvalidInputError(msg('errThemeUnknown'), { field: 'theme' });
           }
           next.theme = patch.theme;
         }
@@ -99,7 +101,7 @@ export function createVaultHandlers(vault: VaultService, now: () => number = Dat
 /** The draft an add request carries, validated whatever its source. */
 function readDraft(args: PageProtocol['addAccount']['args']) {
   const sources = [args.form, args.uri, args.draft].filter((s) => s !== undefined);
-  if (sources.length !== 1) throw new InvalidInputError('Give exactly one of: the form, a URI, or a draft.');
+  if (sources.length !== 1) throw new InvalidInputError(msg('errOneDraftSource'));
   if (args.uri !== undefined) return parseOtpauthUri(args.uri);
-  return { draft: validateDraft((args.form ?? args.draft)!), warnings: [] as string[] };
+  return { draft: validateDraft((args.form ?? args.draft)!), warnings: [] };
 }

@@ -28,7 +28,9 @@ import {
   TwofoldError,
 } from '@/utils/errors';
 import { unlockDelayMs } from '@/utils/accounts/unlock-backoff';
+import { msg } from '@/utils/i18n/local-message';
 import { dataKeyItem, settingsItem, unlockFailuresItem, vaultItem } from './storage-items';
+import { userText } from './user-text';
 
 const AUTO_LOCK_ALARM = 'twofold-auto-lock';
 
@@ -77,7 +79,7 @@ export class VaultService {
     try {
       await readVaultFile(stored);
     } catch (error) {
-      if (error instanceof VaultDamagedError) return { state: 'damaged', message: error.message };
+      if (error instanceof VaultDamagedError) return { state: 'damaged', message: userText(error.text) };
       throw error;
     }
     if (await dataKeyItem.getValue()) return { state: 'unlocked' };
@@ -91,7 +93,7 @@ export class VaultService {
     checkNewPassword(password, confirm);
     await this.serialized(async () => {
       if ((await vaultItem.getValue()) != null) {
-        throw new TwofoldError(ErrorCode.VaultExists, 'Twofold is already set up. Unlock it with your master password.');
+        throw new TwofoldError(ErrorCode.VaultExists, msg('errVaultExists'));
       }
       const { file, dataKey } = await createVault<AccountEntry>(password, []);
       await this.write(file);

@@ -2,6 +2,7 @@
  * Writes Twofold's encrypted backup file (docs/backup-format.md).
  */
 import { InvalidInputError } from '../errors';
+import { msg } from '../i18n/local-message';
 import type { AccountEntry } from '../otp/account';
 import { createVault, type KdfParams, type RandomBytes } from '../vault';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from './backup-format';
@@ -27,10 +28,10 @@ export interface CreateBackupOptions {
  * @see docs/backup-format.md
  */
 export async function createBackup(entries: readonly AccountEntry[], password: string, options: CreateBackupOptions = {}): Promise<string> {
-  if (!Array.isArray(entries)) throw new InvalidInputError('The accounts to back up must be a list.', { field: 'entries' });
+  if (!Array.isArray(entries)) throw new InvalidInputError(msg('errBackupNotList'), { field: 'entries' });
   const now = options.now ?? Date.now();
   const date = new Date(now);
-  if (!Number.isFinite(date.getTime())) throw new InvalidInputError('The backup time is not a valid date.', { field: 'now' });
+  if (!Number.isFinite(date.getTime())) throw new InvalidInputError(msg('errBackupTime'), { field: 'now' });
   const vaultOptions = { ...(options.kdf && { kdf: options.kdf }), ...(options.random && { random: options.random }) };
   const { file: vault, dataKey } = await createVault(password, [...entries], vaultOptions);
   dataKey.fill(0);

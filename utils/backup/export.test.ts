@@ -4,6 +4,7 @@ import { parseMigrationUri } from '../otp/parse-migration-uri';
 import { parseOtpauthList } from '../import/parse-otpauth-list';
 import { MAX_MIGRATION_URI_LENGTH, migrationLeftOut, toMigrationBatches } from './to-migration-batches';
 import { toOtpauthList } from './to-otpauth-list';
+import { inEnglish } from '../i18n/localize';
 
 const draft = (fields: Partial<AccountDraft>): AccountDraft => ({
   kind: 'totp',
@@ -40,7 +41,7 @@ describe('toOtpauthList', () => {
 
 describe('toMigrationBatches', () => {
   it('leaves out what the format cannot carry, and says why', () => {
-    expect(migrationLeftOut(mixed)).toEqual([
+    expect(migrationLeftOut(mixed).map((out) => ({ ...out, reason: inEnglish(out.reason) }))).toEqual([
       { index: 1, name: 'Steam: gamer', reason: expect.stringContaining('Steam Guard') },
       { index: 3, name: 'Odd: seven', reason: expect.stringContaining('6- or 8-digit') },
       { index: 4, name: 'Slow: sixty', reason: expect.stringContaining('30 seconds') },

@@ -2,6 +2,7 @@
  * Reads Twofold's encrypted backup file back into accounts (docs/backup-format.md).
  */
 import { BackupFailure, BackupUnreadableError, InvalidInputError, VaultDamagedError, WrongPasswordError } from '../errors';
+import { msg } from '../i18n/local-message';
 import type { AccountEntry } from '../otp/account';
 import { validateDraft } from '../otp/validate-draft';
 import { unlockVault } from '../vault';
@@ -11,16 +12,14 @@ type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** `detail` names the fault in the file format's terms, so it stays English in every language. */
 function notABackup(detail: string, cause?: unknown): BackupUnreadableError {
-  return new BackupUnreadableError(BackupFailure.NotABackup, `This file is not a Twofold backup (${detail}). Choose the file Twofold saved under Backup.`, cause === undefined ? undefined : { cause });
+  return new BackupUnreadableError(BackupFailure.NotABackup, msg('errNotABackup', detail), cause === undefined ? undefined : { cause });
 }
 
+/** `detail` as for {@link notABackup}. */
 function damaged(detail: string, cause?: unknown): BackupUnreadableError {
-  return new BackupUnreadableError(
-    BackupFailure.Damaged,
-    `This Twofold backup is damaged (${detail}), so it cannot be restored. Nothing was changed; try another copy of the backup.`,
-    cause === undefined ? undefined : { cause },
-  );
+  return new BackupUnreadableError(BackupFailure.Damaged, msg('errBackupDamaged', detail), cause === undefined ? undefined : { cause });
 }
 
 /**
@@ -45,10 +44,7 @@ export function inspectBackup(fileText: string): { createdAt: string; vault: unk
   const { version } = parsed;
   if (typeof version !== 'number' || !Number.isSafeInteger(version)) throw damaged('its "version" is not a whole number');
   if (version > BACKUP_VERSION) {
-    throw new BackupUnreadableError(
-      BackupFailure.TooNew,
-      `This backup was made by a newer Twofold (backup format ${version}). Update Twofold, then restore it.`,
-    );
+    throw new BackupUnreadableError(BackupFailure.TooNew, msg('errBackupTooNew', version));
   }
   if (version !== BACKUP_VERSION) throw damaged(`its "version" is ${version}, not ${BACKUP_VERSION}`);
   if (typeof parsed.createdAt !== 'string' || !Number.isFinite(Date.parse(parsed.createdAt))) throw damaged('its "createdAt" is not a date');
@@ -108,7 +104,7 @@ export async function readBackup(fileText: string, password: string): Promise<Ac
     ({ entries } = await unlockVault<unknown>(vault, password));
   } catch (error) {
     if (error instanceof WrongPasswordError) {
-      throw new WrongPasswordError('That is not the password of this backup. Use the password you chose when you saved it.', { cause: error });
+      throw new WrongPasswordError(msg('errBackupWrongPassword'), { cause: error });
     }
     if (error instanceof VaultDamagedError) throw damaged('its encrypted accounts fail their checks', error);
     throw error;

@@ -3,6 +3,7 @@
  * accepts, to move them to a phone.
  */
 import { InvalidInputError } from '../errors';
+import { msg, type LocalMessage } from '../i18n/local-message';
 import { type AccountDraft, OtpKind } from '../otp/account';
 import { encodeMigrationUri } from '../otp/encode-migration-uri';
 import { DraftBounds } from '../otp/draft-rules';
@@ -20,21 +21,18 @@ export interface MigrationLeftOut {
   index: number;
   /** "Issuer: account" as shown in Twofold. */
   name: string;
-  reason: string;
+  /** Why, in words for the person: localize it before it leaves the background. */
+  reason: LocalMessage;
 }
 
 const displayName = (draft: AccountDraft): string => [draft.issuer, draft.label].filter((part) => part !== '').join(': ');
 
 /** Why the format cannot carry a draft, or null when it can. */
-function whyNot(draft: AccountDraft): string | null {
-  if (draft.kind === OtpKind.Steam) return 'Google Authenticator cannot make Steam Guard codes.';
-  if (draft.digits !== 6 && draft.digits !== 8) return `Google Authenticator's transfer carries only 6- or 8-digit codes; this account has ${draft.digits}.`;
-  if (draft.kind === OtpKind.Totp && draft.period !== DraftBounds.defaultPeriod) {
-    return `Google Authenticator's transfer carries only codes that change every 30 seconds; this account's change every ${draft.period}.`;
-  }
-  if (encodeMigrationUri([draft], { index: 0, size: 1, id: 0 }).length > MAX_MIGRATION_URI_LENGTH) {
-    return 'Its names and key are too long to fit in one QR code.';
-  }
+function whyNot(draft: AccountDraft): LocalMessage | null {
+  if (draft.kind === OtpKind.Steam) return msg('transferLeftOutSteam');
+  if (draft.digits !== 6 && draft.digits !== 8) return msg('transferLeftOutDigits', draft.digits);
+  if (draft.kind === OtpKind.Totp && draft.period !== DraftBounds.defaultPeriod) return msg('transferLeftOutPeriod', draft.period);
+  if (encodeMigrationUri([draft], { index: 0, size: 1, id: 0 }).length > MAX_MIGRATION_URI_LENGTH) return msg('transferLeftOutTooLong');
   return null;
 }
 
@@ -70,7 +68,7 @@ function randomBatchId(): number {
  */
 export function toMigrationBatches(drafts: readonly AccountDraft[], maxPerBatch = 10, options: { batchId?: number } = {}): string[] {
   if (!Number.isSafeInteger(maxPerBatch) || maxPerBatch < 1 || maxPerBatch > 100) {
-    throw new InvalidInputError('Each QR code holds from 1 to 100 accounts.', { field: 'maxPerBatch' });
+    throw new InvalidInputError(msg('errBatchSize'), { field: 'maxPerBatch' });
   }
   const carried = drafts.filter((draft) => whyNot(draft) === null);
   const groups: AccountDraft[][] = [];

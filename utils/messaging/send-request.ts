@@ -1,10 +1,13 @@
 /**
  * The pages' side of the protocol: a typed request to the background that always resolves
  * to a Result (a dead background or a refused message becomes a failed Result too).
+ *
+ * Uses the browser's own `browser`/`chrome` object (`@wxt-dev/browser`), not the
+ * webextension-polyfill behind `wxt/browser`: the popup's first request goes out from a tiny
+ * script before the rest of the popup has loaded (components/popup/opening.ts).
  */
-import { browser } from 'wxt/browser';
+import { browser } from '@wxt-dev/browser';
 import type { ArgsOf, Envelope, ReplyOf, RequestName, Result } from '../messages';
-import { ErrorCode } from '../errors';
 
 export async function sendRequest<K extends RequestName>(
   name: K,
@@ -19,6 +22,6 @@ export async function sendRequest<K extends RequestName>(
   }
   return {
     ok: false,
-    error: { code: ErrorCode.Internal, message: 'Twofold’s background did not answer. Close this window and try again.' },
+    error: { code: 'internal', message: 'Twofold’s background did not answer. Close this window and try again.' },
   };
 }

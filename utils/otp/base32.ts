@@ -3,6 +3,7 @@
  * Pure: no browser API, no Node module.
  */
 import { InvalidSecretError } from '../errors';
+import { msg, type LocalMessage } from '../i18n/local-message';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -26,23 +27,23 @@ export const SecretBounds = {
   maxBytes: 640,
 } as const;
 
-/** Characters that people type for a base32 letter, with the letters they probably meant. */
-const LOOKALIKES = {
-  '0': '“O”',
-  '1': '“I” or “L”',
-  '8': '“B”',
-  '9': '“G”',
-} as const satisfies Record<string, string>;
+/** Characters that people type for a base32 letter, with the hint naming the letters they probably meant. */
+const LOOKALIKES: Readonly<Record<string, LocalMessage>> = {
+  '0': msg('errKeyMeantLetter', 'O'),
+  '1': msg('errKeyMeantLetters', 'I', 'L'),
+  '8': msg('errKeyMeantLetter', 'B'),
+  '9': msg('errKeyMeantLetter', 'G'),
+};
 
 /** Separators people and sites put into keys for readability: whitespace, hyphens, dashes, zero-width marks. */
 const SEPARATORS = /[\s\u200B-\u200D\u2060\uFEFF\-\u2010-\u2015\u2212]/gu;
 
-/** Describes one character for a message: its glyph, or its code point when it does not show. */
-function describeCharacter(ch: string): string {
+/** The message for a character outside base32: its glyph, or its code point when it does not show. */
+function badCharacter(ch: string): LocalMessage {
   const code = ch.codePointAt(0) ?? 0;
   const visible = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch);
   const point = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  return visible ? `“${ch}”` : `an invisible character (${point})`;
+  return visible ? msg('errKeyBadCharacter', ch) : msg('errKeyInvisibleCharacter', point);
 }
 
 /**
@@ -52,30 +53,18 @@ function describeCharacter(ch: string): string {
 function cleanBase32(input: string): string {
   // NFKC folds full-width letters and digits (typed with an East Asian IME) to ASCII.
   const compact = input.normalize('NFKC').replace(SEPARATORS, '').toUpperCase();
-  if (compact === '') {
-    throw new InvalidSecretError('The key is empty. Type or paste the text key the site shows under its QR code.');
-  }
+  if (compact === '') throw new InvalidSecretError(msg('errKeyEmpty'));
   const unpadded = compact.replace(/=+$/u, '');
   for (const ch of unpadded) {
     const code = ch.charCodeAt(0);
     if (ch.length === 1 && code < 128 && VALUE_OF[code] !== -1) continue;
-    if (ch === '=') {
-      throw new InvalidSecretError('The key has “=” in the middle. “=” may only pad the end of a key; check that you copied just one key.');
-    }
-    const hint = (LOOKALIKES as Record<string, string>)[ch];
-    const tail = hint
-      ? ` Did you mean ${hint}?`
-      : ' These keys use only the letters A–Z and the digits 2–7.';
-    throw new InvalidSecretError(`The key contains ${describeCharacter(ch)}, which is not used in these keys.${tail}`);
+    if (ch === '=') throw new InvalidSecretError(msg('errKeyPaddingInside'));
+    throw new InvalidSecretError(msg('twoSentences', badCharacter(ch), LOOKALIKES[ch] ?? msg('errKeyAlphabet')));
   }
-  if (unpadded === '') {
-    throw new InvalidSecretError('The key is empty. Type or paste the text key the site shows under its QR code.');
-  }
+  if (unpadded === '') throw new InvalidSecretError(msg('errKeyEmpty'));
   // 8 base32 characters carry 5 bytes; lengths 1, 3 and 6 (mod 8) end in the middle of a byte.
   if ([1, 3, 6].includes(unpadded.length % 8)) {
-    throw new InvalidSecretError(
-      `The key has ${unpadded.length} characters, which cannot be a whole key. Check for a missing or an extra character.`,
-    );
+    throw new InvalidSecretError(msg('errKeyLength', unpadded.length));
   }
   return unpadded;
 }
@@ -144,18 +133,8 @@ export function normalizeSecret(input: string): string {
  * @throws InvalidSecretError when the key is shorter than 32 bits or longer than 640 bytes.
  */
 export function checkSecretBytes(bytes: Uint8Array): Uint8Array {
-  if (bytes.length === 0) {
-    throw new InvalidSecretError('The key is empty. Type or paste the text key the site shows under its QR code.');
-  }
-  if (bytes.length < SecretBounds.minBytes) {
-    throw new InvalidSecretError(
-      `The key is too short to be a real key (${bytes.length * 8} bits). Keys are usually 16 or 32 characters; check that you copied all of it.`,
-    );
-  }
-  if (bytes.length > SecretBounds.maxBytes) {
-    throw new InvalidSecretError(
-      `The key is too long (${bytes.length} bytes; the limit is ${SecretBounds.maxBytes}). Check that you pasted only the key.`,
-    );
-  }
+  if (bytes.length === 0) throw new InvalidSecretError(msg('errKeyEmpty'));
+  if (bytes.length < SecretBounds.minBytes) throw new InvalidSecretError(msg('errKeyTooShort', bytes.length * 8));
+  if (bytes.length > SecretBounds.maxBytes) throw new InvalidSecretError(msg('errKeyTooLong', bytes.length, SecretBounds.maxBytes));
   return bytes;
 }

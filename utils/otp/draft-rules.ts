@@ -3,10 +3,11 @@
  * export, the "type the key" form) so that all of them accept and refuse the same values with the
  * same words. Each reader returns a result; the caller wraps a refusal in its own error class.
  */
+import { msg, type LocalMessage } from '../i18n/local-message';
 import { OtpAlgorithm, OtpKind } from './account';
 
 /** A value read from outside, or the message saying why it cannot be used. */
-export type Check<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Check<T> = { ok: true; value: T } | { ok: false; message: LocalMessage };
 
 /** Limits and defaults for drafts. */
 export const DraftBounds = {
@@ -27,13 +28,21 @@ export const DraftBounds = {
 export const SteamParameters = { digits: 5, period: 30, algorithm: OtpAlgorithm.Sha1 } as const;
 
 const ok = <T>(value: T): Check<T> => ({ ok: true, value });
-const fail = <T>(message: string): Check<T> => ({ ok: false, message });
+const fail = <T>(message: LocalMessage): Check<T> => ({ ok: false, message });
 
-/** Quotes a value for a message, cut short so a huge or hostile value cannot flood the UI. */
-export function quote(value: string | number): string {
+/**
+ * A value as a message shows it (the message puts the quotation marks), cut short so a huge or
+ * hostile value cannot flood the UI.
+ */
+export function clip(value: string | number): string {
   const text = String(value);
   const chars = [...text];
-  return `“${chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : text}”`;
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : text;
+}
+
+/** Quotes a value in English quotation marks, cut short as {@link clip} does. */
+export function quote(value: string | number): string {
+  return `“${clip(value)}”`;
 }
 
 /**
@@ -44,7 +53,7 @@ export function readKind(raw: string): Check<OtpKind> {
   const kind = Object.values(OtpKind).find((k) => k === raw.trim().toLowerCase());
   return kind
     ? ok(kind)
-    : fail(`Twofold makes time-based (totp), counter-based (hotp) and Steam Guard (steam) codes; ${quote(raw)} is not one of them.`);
+    : fail(msg('errKindUnknown', clip(raw)));
 }
 
 /**
@@ -56,7 +65,7 @@ export function readAlgorithm(raw: string): Check<OtpAlgorithm> {
   const algorithm = Object.values(OtpAlgorithm).find((a) => a === `SHA${match?.[1] ?? ''}`);
   return algorithm
     ? ok(algorithm)
-    : fail(`Twofold supports the SHA1, SHA256 and SHA512 algorithms; this account asks for ${quote(raw)}.`);
+    : fail(msg('errAlgorithmUnknown', clip(raw)));
 }
 
 /** Reads a non-negative whole number written in decimal digits only (no sign, point or exponent). */
@@ -75,21 +84,19 @@ function readWholeNumber(raw: string | number): number | null {
 export function readDigits(raw: string | number, kind: OtpKind): Check<number> {
   const value = readWholeNumber(raw);
   if (kind === OtpKind.Steam) {
-    return value === SteamParameters.digits ? ok(value) : fail(`Steam Guard codes have 5 characters; this account asks for ${quote(raw)}.`);
+    return value === SteamParameters.digits ? ok(value) : fail(msg('errSteamDigits', clip(raw)));
   }
   return value !== null && value >= DraftBounds.minDigits && value <= DraftBounds.maxDigits
     ? ok(value)
-    : fail(`Codes must be 6, 7 or 8 digits long; this account asks for ${quote(raw)}.`);
+    : fail(msg('errDigits', clip(raw)));
 }
 
 /** Reads the time step in seconds: a whole number from 1 to {@link DraftBounds.maxPeriodSeconds}. */
 export function readPeriod(raw: string | number): Check<number> {
   const value = readWholeNumber(raw);
-  if (value === null) return fail(`The code period must be a whole number of seconds, such as 30; got ${quote(raw)}.`);
-  if (value < 1) return fail('The code period must be at least 1 second.');
-  if (value > DraftBounds.maxPeriodSeconds) {
-    return fail(`The code period can be at most ${DraftBounds.maxPeriodSeconds} seconds (one day); got ${quote(raw)}.`);
-  }
+  if (value === null) return fail(msg('errPeriodNotWhole', clip(raw)));
+  if (value < 1) return fail(msg('errPeriodTooShort'));
+  if (value > DraftBounds.maxPeriodSeconds) return fail(msg('errPeriodTooLong', DraftBounds.maxPeriodSeconds, clip(raw)));
   return ok(value);
 }
 
@@ -97,7 +104,7 @@ export function readPeriod(raw: string | number): Check<number> {
 export function readCounter(raw: string | number): Check<number> {
   const value = readWholeNumber(raw);
   return value === null
-    ? fail(`The counter must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}; got ${quote(raw)}.`)
+    ? fail(msg('errCounter', Number.MAX_SAFE_INTEGER, clip(raw)))
     : ok(value);
 }
 

@@ -2,6 +2,7 @@
  * Writes accounts as a Google Authenticator export link (to move them to a phone, and for tests).
  */
 import { InvalidInputError } from '../errors';
+import { msg } from '../i18n/local-message';
 import { type AccountDraft, OtpKind } from './account';
 import { decodeBase32 } from './base32';
 import { DraftBounds } from './draft-rules';
@@ -32,27 +33,26 @@ function encodeBase64(bytes: Uint8Array): string {
 const isInt32 = (value: number): boolean => Number.isInteger(value) && value >= -0x8000_0000 && value <= 0x7fff_ffff;
 
 function encodeAccount(draft: AccountDraft, position: number): Uint8Array {
-  const which = `Account ${position}${draft.issuer || draft.label ? ` (${draft.issuer || draft.label})` : ''}`;
+  const name = draft.issuer || draft.label;
+  const which = name ? msg('accountNumberedNamed', position, name) : msg('accountNumbered', position);
   if (draft.kind === OtpKind.Steam) {
-    throw new InvalidInputError(`${which} is a Steam Guard account, which Google Authenticator cannot hold.`, { field: 'kind' });
+    throw new InvalidInputError(msg('errTransferSteam', which), { field: 'kind' });
   }
   if (draft.digits !== 6 && draft.digits !== 8) {
-    throw new InvalidInputError(`${which} has ${draft.digits}-digit codes; Google Authenticator can only hold 6 or 8.`, { field: 'digits' });
+    throw new InvalidInputError(msg('errTransferDigits', which, draft.digits), { field: 'digits' });
   }
   if (draft.kind === OtpKind.Totp && draft.period !== DraftBounds.defaultPeriod) {
-    throw new InvalidInputError(`${which} changes code every ${draft.period} seconds; Google Authenticator's transfer only carries 30-second accounts.`, {
-      field: 'period',
-    });
+    throw new InvalidInputError(msg('errTransferPeriod', which, draft.period), { field: 'period' });
   }
   if (draft.kind === OtpKind.Hotp && !(Number.isSafeInteger(draft.counter) && draft.counter >= 0)) {
-    throw new InvalidInputError(`${which} has an invalid counter (${draft.counter}).`, { field: 'counter' });
+    throw new InvalidInputError(msg('errTransferCounter', which, draft.counter), { field: 'counter' });
   }
   // The name carries the issuer prefix only when the account name has a colon of its own,
   // so that reading it back cannot mistake part of the account name for the issuer.
-  const name = draft.label.includes(':') ? `${draft.issuer}:${draft.label}` : draft.label;
+  const written = draft.label.includes(':') ? `${draft.issuer}:${draft.label}` : draft.label;
   const writer = new ProtobufWriter()
     .bytes(OtpField.Secret, decodeBase32(draft.secret))
-    .string(OtpField.Name, name)
+    .string(OtpField.Name, written)
     .string(OtpField.Issuer, draft.issuer)
     .varint(OtpField.Algorithm, AlgorithmValue[draft.algorithm])
     .varint(OtpField.Digits, DigitsValue[draft.digits === 8 ? 8 : 6])
@@ -74,14 +74,12 @@ function encodeAccount(draft: AccountDraft, position: number): Uint8Array {
  * @see parseMigrationUri, which reads the result back to equal drafts.
  */
 export function encodeMigrationUri(drafts: readonly AccountDraft[], batch: MigrationBatch = { index: 0, size: 1, id: 0 }): string {
-  if (drafts.length === 0) throw new InvalidInputError('There are no accounts to export.', { field: 'drafts' });
+  if (drafts.length === 0) throw new InvalidInputError(msg('errTransferNoAccounts'), { field: 'drafts' });
   if (drafts.length > MigrationBounds.maxAccounts) {
-    throw new InvalidInputError(`Twofold exports at most ${MigrationBounds.maxAccounts} accounts at once.`, { field: 'drafts' });
+    throw new InvalidInputError(msg('errTransferTooMany', MigrationBounds.maxAccounts), { field: 'drafts' });
   }
   if (!(isInt32(batch.size) && isInt32(batch.index) && isInt32(batch.id) && batch.size >= 1 && batch.index >= 0 && batch.index < batch.size)) {
-    throw new InvalidInputError(`The batch must have 0 ≤ index < size and whole-number fields; got index ${batch.index}, size ${batch.size}.`, {
-      field: 'batch',
-    });
+    throw new InvalidInputError(msg('errTransferBatch', batch.index, batch.size), { field: 'batch' });
   }
   const payload = new ProtobufWriter();
   drafts.forEach((draft, i) => payload.bytes(PayloadField.OtpParameters, encodeAccount(draft, i + 1)));
@@ -92,9 +90,7 @@ export function encodeMigrationUri(drafts: readonly AccountDraft[], batch: Migra
     .varint(PayloadField.BatchId, batch.id)
     .finish();
   if (bytes.length > MigrationBounds.maxDecodedBytes) {
-    throw new InvalidInputError(`These accounts make more than ${MigrationBounds.maxDecodedBytes / 1024} KB of export data; export fewer at once.`, {
-      field: 'drafts',
-    });
+    throw new InvalidInputError(msg('errTransferTooLarge', MigrationBounds.maxDecodedBytes / 1024), { field: 'drafts' });
   }
   return `otpauth-migration://offline?data=${encodeURIComponent(encodeBase64(bytes))}`;
 }

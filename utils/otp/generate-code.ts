@@ -5,6 +5,7 @@
  */
 import { HOTP, Secret } from 'otpauth';
 import { InvalidInputError } from '../errors';
+import { msg } from '../i18n/local-message';
 import { type AccountDraft, OtpKind } from './account';
 import { decodeBase32 } from './base32';
 import { DraftBounds, SteamParameters } from './draft-rules';
@@ -17,13 +18,13 @@ const STEAM_ALPHABET = '23456789BCDFGHJKMNPQRTVWXY';
 
 function checkPeriod(period: number): void {
   if (!(Number.isFinite(period) && period > 0)) {
-    throw new InvalidInputError(`The code period must be a positive number of seconds; got ${String(period)}.`, { field: 'period' });
+    throw new InvalidInputError(msg('errPeriodNotPositive', String(period)), { field: 'period' });
   }
 }
 
 function checkNow(now: number): void {
   if (!(Number.isFinite(now) && now >= 0)) {
-    throw new InvalidInputError(`The clock reads ${String(now)}, which is not a time Twofold can make codes for.`, { field: 'now' });
+    throw new InvalidInputError(msg('errClock', String(now)), { field: 'now' });
   }
 }
 
@@ -89,15 +90,13 @@ export function generateCode(account: CodeAccount, { now }: { now: number }): st
 
   const { digits } = account;
   if (!(Number.isInteger(digits) && digits >= DraftBounds.minDigits && digits <= DraftBounds.maxDigits)) {
-    throw new InvalidInputError(`Codes must be 6, 7 or 8 digits long; this account asks for ${String(digits)}.`, { field: 'digits' });
+    throw new InvalidInputError(msg('errDigits', String(digits)), { field: 'digits' });
   }
 
   if (account.kind === OtpKind.Hotp) {
     const { counter } = account;
     if (!(Number.isSafeInteger(counter) && counter >= 0)) {
-      throw new InvalidInputError(`The counter must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}; got ${String(counter)}.`, {
-        field: 'counter',
-      });
+      throw new InvalidInputError(msg('errCounter', Number.MAX_SAFE_INTEGER, String(counter)), { field: 'counter' });
     }
     return HOTP.generate({ secret, algorithm: account.algorithm, digits, counter });
   }

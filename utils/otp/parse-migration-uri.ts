@@ -2,6 +2,7 @@
  * Reads Google Authenticator's "Transfer accounts" export QR codes.
  */
 import { InvalidMigrationPayloadError, InvalidSecretError } from '../errors';
+import { msg, type LocalMessage } from '../i18n/local-message';
 import { type AccountDraft, OtpAlgorithm, OtpKind } from './account';
 import { checkSecretBytes, encodeBase32 } from './base32';
 import { DraftBounds, nameLength, normalizeName, splitLabel, truncateName } from './draft-rules';
@@ -23,7 +24,7 @@ export interface ParsedMigration {
   batch: MigrationBatch | null;
 }
 
-function refuse(message: string, cause?: unknown): never {
+function refuse(message: LocalMessage, cause?: unknown): never {
   throw new InvalidMigrationPayloadError(message, { cause });
 }
 
@@ -39,10 +40,8 @@ function decodeBase64(data: string): Uint8Array {
   // URLSearchParams turns a raw "+" into a space; base64 has no spaces, so a space was a "+".
   const text = data.replace(/ /gu, '+').replace(/[\t\r\n]/gu, '').replace(/={1,2}$/u, '');
   const bad = [...text].find((ch) => !BASE64_VALUE.has(ch));
-  if (bad !== undefined) {
-    refuse(`This Google Authenticator export is damaged: its data contains “${bad}”, which is not used in the encoding. Scan or copy it again.`);
-  }
-  if (text.length % 4 === 1) refuse('This Google Authenticator export is cut short or damaged (its data has an impossible length). Scan or copy it again.');
+  if (bad !== undefined) refuse(msg('errMigrationBadCharacter', bad));
+  if (text.length % 4 === 1) refuse(msg('errMigrationBadLength'));
   const bytes = new Uint8Array(Math.floor((text.length * 3) / 4));
   let buffer = 0;
   let bits = 0;
@@ -69,7 +68,7 @@ interface RawOtpParameters {
 }
 
 function expectWireType(actual: WireType, expected: WireType): void {
-  if (actual !== expected) refuse('This Google Authenticator export is damaged (a field has the wrong type). Scan or copy it again.');
+  if (actual !== expected) refuse(msg('errMigrationDamaged', 'a field has the wrong type'));
 }
 
 function readOtpParameters(bytes: Uint8Array): RawOtpParameters {
@@ -124,14 +123,16 @@ function toDraft(raw: RawOtpParameters, position: number): AccountDraft {
   const issuer = truncateName(names.issuer);
   const label = truncateName(names.label);
   const shown = normalizeName([issuer, label].filter((part) => part !== '').join(': '));
-  const which = `Account ${position}${shown === '' ? '' : ` (${nameLength(shown) > 60 ? `${[...shown].slice(0, 60).join('')}…` : shown})`}`;
+  const which = shown === ''
+    ? msg('accountNumbered', position)
+    : msg('accountNumberedNamed', position, nameLength(shown) > 60 ? `${[...shown].slice(0, 60).join('')}…` : shown);
 
   let secret: string;
   try {
-    if (raw.secret.length === 0) refuse(`${which} in this export has no key, so none of the accounts were imported.`);
+    if (raw.secret.length === 0) refuse(msg('errMigrationAccountNoKey', which));
     secret = encodeBase32(checkSecretBytes(raw.secret));
   } catch (error) {
-    if (error instanceof InvalidSecretError) refuse(`${which} in this export cannot be used: ${error.message}`, error);
+    if (error instanceof InvalidSecretError) refuse(msg('errMigrationAccountBadKey', which, error.text), error);
     throw error;
   }
 
@@ -140,8 +141,11 @@ function toDraft(raw: RawOtpParameters, position: number): AccountDraft {
   else {
     const known = enumKey(ALGORITHMS, raw.algorithm);
     if (known === undefined) {
-      const what = raw.algorithm === BigInt(MD5_ALGORITHM_VALUE) ? 'MD5' : `an unknown algorithm (${raw.algorithm})`;
-      refuse(`${which} uses ${what}, which Twofold does not support (it supports SHA1, SHA256 and SHA512), so none of the accounts were imported.`);
+      refuse(
+        raw.algorithm === BigInt(MD5_ALGORITHM_VALUE)
+          ? msg('errMigrationAccountMd5', which)
+          : msg('errMigrationAccountAlgorithm', which, String(raw.algorithm)),
+      );
     }
     algorithm = known;
   }
@@ -150,7 +154,7 @@ function toDraft(raw: RawOtpParameters, position: number): AccountDraft {
   if (raw.digits === 0n) digits = DraftBounds.defaultDigits;
   else {
     const known = enumKey(DIGITS, raw.digits);
-    if (known === undefined) refuse(`${which} has an unknown code length (${raw.digits}), so none of the accounts were imported.`);
+    if (known === undefined) refuse(msg('errMigrationAccountDigits', which, String(raw.digits)));
     digits = known;
   }
 
@@ -158,7 +162,7 @@ function toDraft(raw: RawOtpParameters, position: number): AccountDraft {
   if (raw.type === 0n) kind = OtpKind.Totp;
   else {
     const known = enumKey(TYPES, raw.type);
-    if (known === undefined) refuse(`${which} has an unknown code type (${raw.type}), so none of the accounts were imported.`);
+    if (known === undefined) refuse(msg('errMigrationAccountType', which, String(raw.type)));
     kind = known;
   }
 
@@ -166,7 +170,7 @@ function toDraft(raw: RawOtpParameters, position: number): AccountDraft {
   if (kind === OtpKind.Hotp) {
     const signed = BigInt.asIntN(64, raw.counter);
     if (signed < 0n || signed > BigInt(Number.MAX_SAFE_INTEGER)) {
-      refuse(`${which} has a counter (${signed}) outside what Twofold can count to (0 to ${Number.MAX_SAFE_INTEGER}), so none of the accounts were imported.`);
+      refuse(msg('errMigrationAccountCounter', which, String(signed), Number.MAX_SAFE_INTEGER));
     }
     counter = Number(signed);
   }
@@ -194,28 +198,24 @@ function toDraft(raw: RawOtpParameters, position: number): AccountDraft {
 export function parseMigrationUri(uri: string): ParsedMigration {
   const text = uri.trim();
   if (!/^otpauth-migration:/iu.test(text)) {
-    refuse(
-      /^otpauth:/iu.test(text)
-        ? 'This is a link for a single account, not a Google Authenticator export; add it as an account.'
-        : 'This is not a Google Authenticator export (those start with “otpauth-migration://”).',
-    );
+    refuse(/^otpauth:/iu.test(text) ? msg('errMigrationSingleAccount') : msg('errMigrationNotExport'));
   }
   const maxDataLength = Math.ceil(MigrationBounds.maxDecodedBytes / 3) * 4 * 3; // room for %2B-style escapes
-  if (text.length > maxDataLength) refuse(`This Google Authenticator export is larger than Twofold accepts (${MigrationBounds.maxDecodedBytes / 1024} KB).`);
+  if (text.length > maxDataLength) refuse(msg('errMigrationTooLarge', MigrationBounds.maxDecodedBytes / 1024));
 
   let url: URL;
   try {
     url = new URL(text);
   } catch (error) {
-    refuse('This Google Authenticator export link is malformed and cannot be read. Scan or copy it again.', error);
+    refuse(msg('errMigrationMalformed'), error);
   }
   const data = url.searchParams.getAll('data');
-  if (data.length === 0 || data[0]?.trim() === '') refuse('This Google Authenticator export has no data (its “data” parameter is missing or empty).');
-  if (data.length > 1) refuse('This Google Authenticator export has more than one “data” parameter, so it is not clear which to read.');
+  if (data.length === 0 || data[0]?.trim() === '') refuse(msg('errMigrationNoData'));
+  if (data.length > 1) refuse(msg('errMigrationSeveralData'));
 
   const bytes = decodeBase64(data[0] ?? '');
   if (bytes.length > MigrationBounds.maxDecodedBytes) {
-    refuse(`This Google Authenticator export is larger than Twofold accepts (${MigrationBounds.maxDecodedBytes / 1024} KB).`);
+    refuse(msg('errMigrationTooLarge', MigrationBounds.maxDecodedBytes / 1024));
   }
 
   const reader = new ProtobufReader(bytes);
@@ -229,7 +229,7 @@ export function parseMigrationUri(uri: string): ParsedMigration {
     if (field === PayloadField.OtpParameters) {
       expectWireType(wireType, WireType.LengthDelimited);
       if (accounts.length >= MigrationBounds.maxAccounts) {
-        refuse(`This export holds more than ${MigrationBounds.maxAccounts} accounts, more than Twofold imports at once.`);
+        refuse(msg('errMigrationTooManyAccounts', MigrationBounds.maxAccounts));
       }
       accounts.push(readOtpParameters(reader.readBytes()));
     } else if (field === PayloadField.Version || field === PayloadField.BatchSize || field === PayloadField.BatchIndex || field === PayloadField.BatchId) {
@@ -245,12 +245,10 @@ export function parseMigrationUri(uri: string): ParsedMigration {
   }
 
   if (version === null || version < 1) {
-    refuse('This Google Authenticator export is cut short (it ends before its version number). Scan or copy it again.');
+    refuse(msg('errMigrationCutShort'));
   }
-  if (accounts.length === 0) refuse('This Google Authenticator export holds no accounts.');
-  if (size < 0 || index < 0 || (size > 0 && index >= size)) {
-    refuse(`This Google Authenticator export is damaged (it says it is QR code ${index + 1} of ${size}). Scan it again.`);
-  }
+  if (accounts.length === 0) refuse(msg('errMigrationNoAccounts'));
+  if (size < 0 || index < 0 || (size > 0 && index >= size)) refuse(msg('errMigrationBatch', index + 1, size));
 
   const drafts = accounts.map((raw, i) => toDraft(raw, i + 1));
   return { drafts, batch: size > 0 ? { index, size, id } : null };

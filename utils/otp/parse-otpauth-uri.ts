@@ -2,13 +2,15 @@
  * Reads `otpauth://` setup links (Google's Key URI format) as real sites emit them.
  */
 import { InvalidOtpauthUriError, InvalidSecretError } from '../errors';
+import { msg, type LocalMessage } from '../i18n/local-message';
 import { type AccountDraft, OtpAlgorithm, OtpKind } from './account';
 import { checkSecretBytes, decodeBase32, encodeBase32, SecretBounds } from './base32';
+import { decodeOtpauthLabel, readTypeAndLabel } from './read-otpauth-names';
 import {
   type Check,
+  clip,
   DraftBounds,
   nameLength,
-  quote,
   readAlgorithm,
   readCounter,
   readDigits,
@@ -22,7 +24,7 @@ import {
 /** A parsed link: the account, and notes for the person about anything odd (empty when none). */
 export interface ParsedOtpauthUri {
   draft: AccountDraft;
-  warnings: string[];
+  warnings: LocalMessage[];
 }
 
 /** Values of InvalidOtpauthUriError's `field`: the part of the link at fault. */
@@ -52,7 +54,7 @@ type KnownParameter = (typeof KNOWN_PARAMETERS)[number];
 
 const isKnownParameter = (name: string): name is KnownParameter => (KNOWN_PARAMETERS as readonly string[]).includes(name);
 
-function fail(message: string, field: OtpauthField | KnownParameter, cause?: unknown): never {
+function fail(message: LocalMessage, field: OtpauthField | KnownParameter, cause?: unknown): never {
   throw new InvalidOtpauthUriError(message, { field, cause });
 }
 
@@ -61,41 +63,23 @@ function take<T>(check: Check<T>, field: OtpauthField): T {
   return check.value;
 }
 
-/**
- * Finds the code type and the still-encoded label in a parsed `otpauth:` URL.
- * WHATWG parsers (Node, Firefox, Chromium since 2024) give `host` "totp" and `pathname` "/label";
- * older Chromium kept non-special URLs opaque (`host` "", `pathname` "//totp/label"), and
- * `otpauth:totp/label` (no slashes) parses that way everywhere. Both shapes are read here.
- * Exported for tests.
- * @returns `type` as written (any case) and `rawLabel` still percent-encoded, "" when absent.
- */
-export function readTypeAndLabel(location: { host: string; pathname: string }): { type: string; rawLabel: string } {
-  if (location.host !== '') {
-    return { type: location.host, rawLabel: location.pathname.replace(/^\//u, '') };
-  }
-  const match = /^\/{0,2}([^/]*)(?:\/([\s\S]*))?$/u.exec(location.pathname);
-  return { type: match?.[1] ?? '', rawLabel: match?.[2] ?? '' };
-}
+export { readTypeAndLabel };
 
 /** Says what a non-otpauth text is, so the person knows what they scanned. */
 function describeForeign(text: string): never {
   const scheme = /^([a-z][a-z0-9+.-]*):/iu.exec(text)?.[1]?.toLowerCase();
-  if (scheme === 'otpauth-migration') {
-    fail('This is a Google Authenticator export, not a single account. Import it as a Google Authenticator export to add its accounts.', OtpauthField.Scheme);
-  }
+  if (scheme === 'otpauth-migration') fail(msg('errLinkIsExport'), OtpauthField.Scheme);
   if (scheme === 'http' || scheme === 'https') {
-    let where = '';
+    let host = '';
     try {
-      where = ` to ${new URL(text).hostname}`;
+      host = new URL(text).hostname;
     } catch {
       // An unparsable web link is still a web link; say so without the host.
     }
-    fail(`This is a web link${where}, not an authenticator setup code (those start with “otpauth://”).`, OtpauthField.Scheme);
+    fail(host === '' ? msg('errLinkIsWebLink') : msg('errLinkIsWebLinkTo', host), OtpauthField.Scheme);
   }
-  if (scheme !== undefined && scheme !== 'otpauth') {
-    fail(`This is a ${quote(`${scheme}:`)} link, not an authenticator setup code (those start with “otpauth://”).`, OtpauthField.Scheme);
-  }
-  fail('This text is not an authenticator setup link (those start with “otpauth://”).', OtpauthField.Scheme);
+  if (scheme !== undefined && scheme !== 'otpauth') fail(msg('errLinkOtherScheme', clip(`${scheme}:`)), OtpauthField.Scheme);
+  fail(msg('errLinkNotSetup'), OtpauthField.Scheme);
 }
 
 /** Rejects a broken percent-escape in a parameter we read (URLSearchParams would pass it on silently). */
@@ -113,7 +97,7 @@ function checkQueryEscapes(search: string): void {
     try {
       decodeURIComponent(pair.replace(/\+/gu, ' '));
     } catch (error) {
-      fail(`The link's ${quote(name)} has a broken “%” escape; the link was damaged or cut when it was copied.`, name, error);
+      fail(msg('errLinkBadEscape', clip(name)), name, error);
     }
   }
 }
@@ -125,39 +109,32 @@ function readParameters(url: URL): Map<KnownParameter, string> {
     const name = rawName.trim().toLowerCase();
     if (!isKnownParameter(name)) continue;
     // Two secrets (or two periods…) make the link ambiguous; guessing could save a wrong account.
-    if (found.has(name)) fail(`The link gives ${quote(name)} more than once, so it is not clear which to use.`, name);
+    if (found.has(name)) fail(msg('errLinkRepeated', clip(name)), name);
     found.set(name, value);
   }
   return found;
 }
 
-/** Decodes the label. A raw "+" is a space (form encoding), except in an e-mail address (alice+shop@…). */
+/** Decodes the label (see {@link decodeOtpauthLabel}); refuses a broken escape. */
 function decodeLabel(rawLabel: string): string {
   try {
-    const literal = decodeURIComponent(rawLabel);
-    return literal.includes('@') ? literal : decodeURIComponent(rawLabel.replace(/\+/gu, '%20'));
+    return decodeOtpauthLabel(rawLabel);
   } catch (error) {
-    fail('The account name in the link has a broken “%” escape; the link was damaged or cut when it was copied.', OtpauthField.Label, error);
+    fail(msg('errLinkLabelEscape'), OtpauthField.Label, error);
   }
 }
 
-function readSecret(raw: string | undefined, hash: string, warnings: string[]): string {
+function readSecret(raw: string | undefined, hash: string, warnings: LocalMessage[]): string {
   if (raw === undefined || raw.trim() === '') {
-    const hint = /secret=/iu.test(hash)
-      ? ' Its account name contains an unencoded “#”, which cuts the link short; ask the site for the text key instead.'
-      : '';
-    fail(`The link has no secret key (its “secret” parameter is ${raw === undefined ? 'missing' : 'empty'}).${hint}`, OtpauthField.Secret);
+    const missing = msg(raw === undefined ? 'errLinkSecretMissing' : 'errLinkSecretEmpty');
+    fail(/secret=/iu.test(hash) ? msg('twoSentences', missing, msg('errLinkCutByHash')) : missing, OtpauthField.Secret);
   }
   try {
     const bytes = checkSecretBytes(decodeBase32(raw));
-    if (bytes.length < SecretBounds.recommendedBytes) {
-      warnings.push(
-        `This site's key is short (${bytes.length * 8} bits; the standard asks for at least 128). Codes will work, but a short key is easier to guess; that is the site's choice, not something you did.`,
-      );
-    }
+    if (bytes.length < SecretBounds.recommendedBytes) warnings.push(msg('warnShortKey', bytes.length * 8));
     return encodeBase32(bytes);
   } catch (error) {
-    if (error instanceof InvalidSecretError) fail(error.message, OtpauthField.Secret, error);
+    if (error instanceof InvalidSecretError) fail(error.text, OtpauthField.Secret, error);
     throw error;
   }
 }
@@ -185,22 +162,20 @@ function readSecret(raw: string | undefined, hash: string, warnings: string[]): 
  */
 export function parseOtpauthUri(uri: string): ParsedOtpauthUri {
   const text = uri.replace(/^[\s\uFEFF\u200B]+|[\s\uFEFF\u200B]+$/gu, '');
-  if (text === '') fail('There is no link to read.', OtpauthField.Uri);
-  if (text.length > MAX_OTPAUTH_URI_LENGTH) {
-    fail(`This link is too long to be a setup link (${text.length} characters; the limit is ${MAX_OTPAUTH_URI_LENGTH}).`, OtpauthField.Uri);
-  }
+  if (text === '') fail(msg('errLinkEmpty'), OtpauthField.Uri);
+  if (text.length > MAX_OTPAUTH_URI_LENGTH) fail(msg('errLinkTooLong', text.length, MAX_OTPAUTH_URI_LENGTH), OtpauthField.Uri);
   if (!/^otpauth:/iu.test(text)) describeForeign(text);
 
   let url: URL;
   try {
     url = new URL(text);
   } catch (error) {
-    fail('This otpauth:// link is malformed and cannot be read; it may have been damaged when it was copied.', OtpauthField.Uri, error);
+    fail(msg('errLinkMalformed'), OtpauthField.Uri, error);
   }
 
-  const warnings: string[] = [];
+  const warnings: LocalMessage[] = [];
   const location = readTypeAndLabel(url);
-  if (location.type === '') fail('The link does not say which kind of code it makes (totp or hotp).', OtpauthField.Type);
+  if (location.type === '') fail(msg('errLinkNoType'), OtpauthField.Type);
   const type = take(readKind(location.type), OtpauthField.Type);
 
   checkQueryEscapes(url.search);
@@ -214,17 +189,17 @@ export function parseOtpauthUri(uri: string): ParsedOtpauthUri {
 
   const split = splitLabel(decodedLabel, nonEmpty('issuer') ?? '');
   if (split.conflict) {
-    warnings.push(`The link names the service both ${quote(decodedLabel.slice(0, decodedLabel.indexOf(':')).trim())} and ${quote(split.issuer)}; Twofold uses ${quote(split.issuer)}.`);
+    warnings.push(msg('warnIssuerConflict', clip(decodedLabel.slice(0, decodedLabel.indexOf(':')).trim()), clip(split.issuer)));
   }
   const names = { issuer: split.issuer, label: split.label };
   for (const key of ['issuer', 'label'] as const) {
     if (nameLength(names[key]) > DraftBounds.maxNameLength) {
       names[key] = truncateName(names[key]);
-      warnings.push(`The ${key === 'issuer' ? 'service' : 'account'} name was cut to ${DraftBounds.maxNameLength} characters.`);
+      warnings.push(msg(key === 'issuer' ? 'warnServiceNameCut' : 'warnAccountNameCut', DraftBounds.maxNameLength));
     }
   }
-  if (names.issuer === '' && names.label === '') warnings.push('The link does not name the account; give it a name so you can tell it apart.');
-  if (url.hash !== '') warnings.push('Part of the link after “#” was ignored; check the account name.');
+  if (names.issuer === '' && names.label === '') warnings.push(msg('warnNoName'));
+  if (url.hash !== '') warnings.push(msg('warnHashIgnored'));
 
   const digitsParam = nonEmpty('digits');
   const isSteam =
@@ -242,7 +217,7 @@ export function parseOtpauthUri(uri: string): ParsedOtpauthUri {
   if (type === OtpKind.Hotp) {
     const counterParam = nonEmpty('counter');
     if (counterParam === undefined) {
-      fail('This counter-based (HOTP) link has no “counter” parameter, so Twofold cannot tell which code comes next.', OtpauthField.Counter);
+      fail(msg('errLinkNoCounter'), OtpauthField.Counter);
     }
     const counter = take(readCounter(counterParam), OtpauthField.Counter);
     return { draft: { kind: type, ...names, secret, algorithm, digits, period: DraftBounds.defaultPeriod, counter }, warnings };

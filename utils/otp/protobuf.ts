@@ -4,13 +4,15 @@
  * any malformed input throws InvalidMigrationPayloadError, never a RangeError or a wrong value.
  */
 import { InvalidMigrationPayloadError } from '../errors';
+import { msg } from '../i18n/local-message';
 
 /** Protobuf wire types. Groups (3, 4) are obsolete and refused; 6 and 7 do not exist. */
 export const WireType = { Varint: 0, Fixed64: 1, LengthDelimited: 2, StartGroup: 3, EndGroup: 4, Fixed32: 5 } as const;
 export type WireType = (typeof WireType)[keyof typeof WireType];
 
+/** Refuses the export; `detail` names the fault in the data's terms (English in every language). */
 function damaged(detail: string): never {
-  throw new InvalidMigrationPayloadError(`This Google Authenticator export is damaged (${detail}). Scan or copy it again.`);
+  throw new InvalidMigrationPayloadError(msg('errMigrationDamaged', detail));
 }
 
 const MAX_UINT32 = 0xffff_ffffn;

@@ -2,6 +2,7 @@
  * Turns what the "type the key" form holds into an AccountDraft, or says which field is wrong.
  */
 import { InvalidInputError, InvalidSecretError } from '../errors';
+import { msg } from '../i18n/local-message';
 import { type AccountDraft, OtpAlgorithm, OtpKind } from './account';
 import { normalizeSecret } from './base32';
 import {
@@ -50,11 +51,12 @@ function take<T>(check: Check<T>, field: DraftField): T {
   return check.value;
 }
 
-function readName(raw: string | undefined, field: DraftField, what: string): string {
+function readName(raw: string | undefined, field: typeof DraftField.Issuer | typeof DraftField.Label): string {
   const name = normalizeName(raw ?? '');
   const length = nameLength(name);
   if (length > DraftBounds.maxNameLength) {
-    throw new InvalidInputError(`The ${what} is too long (${length} characters; the limit is ${DraftBounds.maxNameLength}).`, { field });
+    const key = field === DraftField.Issuer ? 'errServiceNameTooLong' : 'errAccountNameTooLong';
+    throw new InvalidInputError(msg(key, length, DraftBounds.maxNameLength), { field });
   }
   return name;
 }
@@ -72,10 +74,10 @@ function readName(raw: string | undefined, field: DraftField, what: string): str
 export function validateDraft(input: DraftInput): AccountDraft {
   const kind = isBlank(input.kind) ? OtpKind.Totp : take(readKind(input.kind), DraftField.Kind);
 
-  const issuer = readName(input.issuer, DraftField.Issuer, 'service name');
-  const label = readName(input.label, DraftField.Label, 'account name');
+  const issuer = readName(input.issuer, DraftField.Issuer);
+  const label = readName(input.label, DraftField.Label);
   if (issuer === '' && label === '') {
-    throw new InvalidInputError('Give the account a name so you can tell it apart.', { field: DraftField.Issuer });
+    throw new InvalidInputError(msg('editNameMissing'), { field: DraftField.Issuer });
   }
 
   let secret: string;
@@ -83,7 +85,7 @@ export function validateDraft(input: DraftInput): AccountDraft {
     secret = normalizeSecret(input.secret ?? '');
   } catch (error) {
     if (error instanceof InvalidSecretError) {
-      throw new InvalidInputError(error.message, { field: DraftField.Secret, cause: error });
+      throw new InvalidInputError(error.text, { field: DraftField.Secret, cause: error });
     }
     throw error;
   }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { classifyQrText, type QrTextClass } from './classify-qr-text';
+import { classifyQrText, type QrTextKind } from './classify-qr-text';
+import { inEnglish } from '../i18n/localize';
 
 const NOT = 'not a two-step verification code.';
 
-const rows: Array<{ input: string; expected: QrTextClass }> = [
+const rows: Array<{ input: string; expected: { kind: QrTextKind; message?: string } }> = [
   { input: 'otpauth://totp/Amazon:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Amazon', expected: { kind: 'otpauth' } },
   { input: 'OTPAUTH://TOTP/ACME:bob?secret=JBSWY3DPEHPK3PXP', expected: { kind: 'otpauth' } },
   { input: '  otpauth://hotp/x?secret=AA&counter=1\n', expected: { kind: 'otpauth' } },
@@ -36,6 +37,7 @@ const rows: Array<{ input: string; expected: QrTextClass }> = [
 
 describe('classifyQrText', () => {
   it.each(rows)('$input → $expected.kind', ({ input, expected }) => {
-    expect(classifyQrText(input)).toEqual(expected);
+    const { kind, message } = classifyQrText(input);
+    expect(message === undefined ? { kind } : { kind, message: inEnglish(message) }).toEqual(expected);
   });
 });

@@ -2,6 +2,7 @@
  * Says what a decoded QR code is, so the scan flow keeps only two-step verification codes and
  * tells the user plainly what any other code on the page was.
  */
+import { msg, type LocalMessage } from '../i18n/local-message';
 
 /** What a QR code's text is. Only `otpauth` and `otpauth-migration` become accounts. */
 export const QrTextKind = {
@@ -17,10 +18,21 @@ export type QrTextKind = (typeof QrTextKind)[keyof typeof QrTextKind];
 export interface QrTextClass {
   kind: QrTextKind;
   /** A sentence for the user, present for every kind but the two account kinds. */
-  message?: string;
+  message?: LocalMessage;
 }
 
-const NOT_2SV = 'not a two-step verification code.';
+/** Where the text came from: a QR code, or text the person pasted (not called a QR code then). */
+export type QrTextMedium = 'qr' | 'text';
+
+/** The sentences, by medium: a link to a host, a web link, a named or unnamed Wi-Fi network, empty, other text. */
+const NOTES = {
+  qr: {
+    linkTo: 'qrNoteLinkTo', webLink: 'qrNoteWebLink', wifiNamed: 'qrNoteWifiNamed', wifi: 'qrNoteWifi', empty: 'qrNoteEmpty', text: 'qrNoteText',
+  },
+  text: {
+    linkTo: 'textNoteLinkTo', webLink: 'textNoteWebLink', wifiNamed: 'textNoteWifiNamed', wifi: 'textNoteWifi', empty: 'textNoteEmpty', text: 'textNoteText',
+  },
+} as const;
 const MAX_SHOWN = 40;
 
 function shorten(s: string, max: number): string {
@@ -49,11 +61,12 @@ function wifiField(text: string, key: string): string | undefined {
  * Classifies the text of a decoded QR code. `otpauth://` and `otpauth-migration://` (scheme in
  * any case) are accounts and carry no message; a web link, a Wi-Fi network or anything else
  * gets a message naming what it is, e.g. "This QR code is a link to example.com, not a
- * two-step verification code." Never throws.
+ * two-step verification code." (for pasted text, "This is a link to…"). Never throws.
  * @see https://github.com/google/google-authenticator/wiki/Key-Uri-Format
  * @see https://github.com/zxing/zxing/wiki/Barcode-Contents#wi-fi-network-config-android-ios-11
  */
-export function classifyQrText(text: string): QrTextClass {
+export function classifyQrText(text: string, medium: QrTextMedium = 'qr'): QrTextClass {
+  const notes = NOTES[medium];
   const trimmed = text.trim();
   if (/^otpauth:\/\//i.test(trimmed)) return { kind: QrTextKind.Otpauth };
   if (/^otpauth-migration:\/\//i.test(trimmed)) return { kind: QrTextKind.OtpauthMigration };
@@ -66,18 +79,16 @@ export function classifyQrText(text: string): QrTextClass {
     }
     return {
       kind: QrTextKind.Url,
-      message: host ? `This QR code is a link to ${host}, ${NOT_2SV}` : `This QR code is a web link, ${NOT_2SV}`,
+      message: host ? msg(notes.linkTo, host) : msg(notes.webLink),
     };
   }
   if (/^WIFI:/i.test(trimmed)) {
     const ssid = wifiField(trimmed, 'S');
     return {
       kind: QrTextKind.Wifi,
-      message: ssid
-        ? `This QR code is for joining the Wi-Fi network "${shorten(ssid, MAX_SHOWN)}", ${NOT_2SV}`
-        : `This QR code is for joining a Wi-Fi network, ${NOT_2SV}`,
+      message: ssid ? msg(notes.wifiNamed, shorten(ssid, MAX_SHOWN)) : msg(notes.wifi),
     };
   }
-  if (trimmed === '') return { kind: QrTextKind.Text, message: `This QR code is empty, ${NOT_2SV}` };
-  return { kind: QrTextKind.Text, message: `This QR code contains the text "${shorten(trimmed, MAX_SHOWN)}", ${NOT_2SV}` };
+  if (trimmed === '') return { kind: QrTextKind.Text, message: msg(notes.empty) };
+  return { kind: QrTextKind.Text, message: msg(notes.text, shorten(trimmed, MAX_SHOWN)) };
 }

@@ -8,6 +8,7 @@ import {
   QrNotFoundError,
 } from '../errors';
 import type { AccountDraft } from '../otp/account';
+import { inEnglish } from '../i18n/localize';
 
 const amazon = 'otpauth://totp/Amazon:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Amazon';
 const appStore = 'https://apps.apple.com/app/id388497605';
@@ -20,7 +21,7 @@ describe('interpretQrTexts', () => {
     const result = interpretQrTexts([appStore, amazon], 'page');
     expect(result.drafts).toHaveLength(1);
     expect(result.drafts[0]).toMatchObject({ issuer: 'Amazon', label: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' });
-    expect(result.notes).toEqual([expect.stringContaining('apps.apple.com')]);
+    expect(result.notes.map(inEnglish)).toEqual([expect.stringContaining('apps.apple.com')]);
   });
 
   it('reads every account of a Google Authenticator export with its batch', () => {

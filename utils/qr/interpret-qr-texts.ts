@@ -6,14 +6,15 @@ import type { AccountDraft } from '../otp/account';
 import { parseOtpauthUri } from '../otp/parse-otpauth-uri';
 import { parseMigrationUri } from '../otp/parse-migration-uri';
 import { NotAnOtpQrError, QrNotFoundError, TwofoldError } from '../errors';
+import { msg, type LocalMessage } from '../i18n/local-message';
 import { classifyQrText, QrTextKind } from './classify-qr-text';
 
 export interface InterpretedScan {
   drafts: AccountDraft[];
   /** Plain words about codes that were not accounts, to show beside the result. */
-  notes: string[];
+  notes: LocalMessage[];
   /** Warnings from the parser (e.g. a short secret). */
-  warnings: string[];
+  warnings: LocalMessage[];
   /** For a Google Authenticator export: which batch of how many. */
   batch?: { index: number; size: number };
 }
@@ -21,13 +22,12 @@ export interface InterpretedScan {
 /** Where the texts came from, to word "not found" well. */
 export type ScanSource = 'page' | 'region' | 'image' | 'text';
 
-const NOT_FOUND: Record<ScanSource, string> = {
-  page:
-    'No QR code found on this page. Scroll so the whole code is visible and try again, zoom the page in, use “Select an area”, or type the text key the site shows under the code.',
-  region: 'No QR code found in that area. Try again with the whole code inside the rectangle, or type the text key.',
-  image: 'No QR code found in that image. Try a sharper or larger picture of the code, or type the text key.',
-  text: 'Paste a link that starts with otpauth:// or otpauth-migration://, or type the text key instead.',
-};
+const NOT_FOUND = {
+  page: 'errQrNotFoundPage',
+  region: 'errQrNotFoundRegion',
+  image: 'errQrNotFoundImage',
+  text: 'errQrNotFoundText',
+} as const satisfies Record<ScanSource, string>;
 
 /**
  * Accounts from every `otpauth://` and `otpauth-migration://` text, in order, with other
@@ -39,11 +39,11 @@ const NOT_FOUND: Record<ScanSource, string> = {
  * @throws NotAnOtpQrError when codes were found but none is a two-step verification code
  */
 export function interpretQrTexts(texts: readonly string[], source: ScanSource): InterpretedScan {
-  if (texts.length === 0) throw new QrNotFoundError(NOT_FOUND[source]);
+  if (texts.length === 0) throw new QrNotFoundError(msg(NOT_FOUND[source]));
   const result: InterpretedScan = { drafts: [], notes: [], warnings: [] };
   let parseError: TwofoldError | undefined;
   for (const text of texts) {
-    const kind = classifyQrText(text);
+    const kind = classifyQrText(text, source === 'text' ? 'text' : 'qr');
     try {
       if (kind.kind === QrTextKind.Otpauth) {
         const { draft, warnings } = parseOtpauthUri(text.trim());
@@ -63,6 +63,10 @@ export function interpretQrTexts(texts: readonly string[], source: ScanSource): 
   }
   if (result.drafts.length > 0) return result;
   if (parseError) throw parseError;
-  if (source === 'text') throw new NotAnOtpQrError(`${result.notes[0] ?? ''} ${NOT_FOUND.text}`.trim().replace('This QR code is', 'This is'));
-  throw new NotAnOtpQrError(result.notes.join(' '));
+  const [first, ...rest] = result.notes;
+  if (source === 'text') {
+    throw new NotAnOtpQrError(first ? msg('twoSentences', first, msg(NOT_FOUND.text)) : msg(NOT_FOUND.text));
+  }
+  // Every code was described (a found code always gets a note); one sentence after another.
+  throw new NotAnOtpQrError(rest.reduce<LocalMessage>((said, note) => msg('twoSentences', said, note), first ?? msg(NOT_FOUND[source])));
 }

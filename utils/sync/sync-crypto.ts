@@ -7,6 +7,7 @@
  * small header item. Every browser that knows the password unwraps the same sync key.
  */
 import { InvalidInputError } from '../errors';
+import { msg } from '../i18n/local-message';
 import { KDF_LIMITS, type KdfParams, type RandomBytes, type VaultKdf } from '../vault';
 import { fromBase64, toBase64 } from '../vault/base64';
 import { defaultRandom, deriveKeyEncryptionKey, importAesKey, newKdf, randomBytes } from '../vault/key-derivation';
@@ -27,7 +28,7 @@ import {
   type SyncHeader,
   type SyncState,
 } from './sync-format';
-import { validateSyncState } from './validate-sync-state';
+import { syncStateProblem } from './validate-sync-state';
 
 /** Options for {@link createSyncKey} and {@link rewrapSyncKey}. */
 export interface SyncKeyOptions {
@@ -128,14 +129,11 @@ export async function rewrapSyncKey(header: unknown, syncKey: Uint8Array, newPas
  * @see docs/sync-format.md#payload
  */
 export async function encryptSyncState(state: SyncState, syncKey: Uint8Array, options: EncryptSyncOptions): Promise<EncryptedSyncPayload> {
-  try {
-    validateSyncState(state);
-  } catch (error) {
-    throw new InvalidInputError('The accounts to sync are not well-formed.', { cause: error, field: 'state' });
-  }
+  const problem = syncStateProblem(state);
+  if (problem) throw new InvalidInputError(msg('errSyncStateInvalid', problem.detail), { cause: problem.cause, field: 'state' });
   checkKey(syncKey);
   const { keyId, revision } = options;
-  if (!Number.isSafeInteger(revision) || revision < 1) throw new InvalidInputError('The sync revision must be a positive whole number.', { field: 'revision' });
+  if (!Number.isSafeInteger(revision) || revision < 1) throw new InvalidInputError(msg('errSyncRevision'), { field: 'revision' });
   const random = options.random ?? defaultRandom;
   const json = encoder.encode(JSON.stringify(state));
   const compressed = await deflateRaw(json);
@@ -189,11 +187,9 @@ export async function decryptSyncState(payload: EncryptedSyncPayload, syncKey: U
   } finally {
     padded.fill(0);
   }
-  try {
-    return validateSyncState(state);
-  } catch (error) {
-    throw syncDamagedError(error instanceof Error ? error.message : 'the decrypted accounts are not well-formed', error);
-  }
+  const problem = syncStateProblem(state);
+  if (problem) throw syncDamagedError(problem.detail, problem.cause);
+  return state as SyncState;
 }
 
 /** The sync key kept in this browser's local storage, encrypted under the vault's data key. */
@@ -296,12 +292,12 @@ async function wrapSyncKey(password: string, keyId: string, syncKey: Uint8Array,
 }
 
 function checkPassword(password: string): void {
-  if (typeof password !== 'string' || password === '') throw new InvalidInputError('Type your master password.', { field: 'password' });
+  if (typeof password !== 'string' || password === '') throw new InvalidInputError(msg('errTypeMasterPassword'), { field: 'password' });
 }
 
 function checkKey(key: Uint8Array): void {
   if (!(key instanceof Uint8Array) || key.length !== SYNC_KEY_BYTES) {
-    throw new InvalidInputError(`The sync key must be ${SYNC_KEY_BYTES} bytes.`, { field: 'syncKey' });
+    throw new InvalidInputError(msg('errSyncKeyLength', SYNC_KEY_BYTES), { field: 'syncKey' });
   }
 }
 

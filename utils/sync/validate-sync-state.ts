@@ -3,9 +3,10 @@
  * only well-formed accounts ever travel between browsers or reach the local vault.
  */
 import { InvalidInputError } from '../errors';
+import { msg } from '../i18n/local-message';
 import type { AccountEntry } from '../otp/account';
 import { validateDraft } from '../otp/validate-draft';
-import type { SyncState, Tombstone } from './sync-format';
+import type { SyncState } from './sync-format';
 
 type Fields = Record<string, unknown>;
 
@@ -13,8 +14,25 @@ const isObject = (value: unknown): value is Fields => typeof value === 'object' 
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
-function bad(detail: string, cause?: unknown): InvalidInputError {
-  return new InvalidInputError(detail, { field: 'state', ...(cause === undefined ? {} : { cause }) });
+/** A problem found in a state; its message is the detail, in English (it names fields of the format). */
+class StateProblem extends Error {}
+
+function bad(detail: string, cause?: unknown): StateProblem {
+  return new StateProblem(detail, cause === undefined ? undefined : { cause });
+}
+
+/**
+ * The first problem that keeps `value` from being a {@link SyncState}, as a detail in English for
+ * an error message (e.g. `account 3 has no id`), with its cause; null when there is none.
+ */
+export function syncStateProblem(value: unknown): { detail: string; cause?: unknown } | null {
+  try {
+    checkState(value);
+    return null;
+  } catch (error) {
+    if (error instanceof StateProblem) return { detail: error.message, ...(error.cause === undefined ? {} : { cause: error.cause }) };
+    throw error;
+  }
 }
 
 /**
@@ -27,6 +45,12 @@ function bad(detail: string, cause?: unknown): InvalidInputError {
  * @throws InvalidInputError (field "state") whose message names the first problem.
  */
 export function validateSyncState(value: unknown): SyncState {
+  const problem = syncStateProblem(value);
+  if (problem) throw new InvalidInputError(msg('errSyncStateInvalid', problem.detail), { field: 'state', cause: problem.cause });
+  return value as SyncState;
+}
+
+function checkState(value: unknown): void {
   if (!isObject(value)) throw bad('the synced state is not an object');
   const { entries, tombstones, orderChangedAt } = value;
   if (!Array.isArray(entries)) throw bad('the synced accounts are not a list');
@@ -46,7 +70,6 @@ export function validateSyncState(value: unknown): SyncState {
     if (deleted.has(tombstone.id)) throw bad(`deletion ${i + 1} repeats another`);
     deleted.add(tombstone.id);
   });
-  return { entries: entries as AccountEntry[], tombstones: tombstones as Tombstone[], orderChangedAt };
 }
 
 function checkEntry(value: unknown, position: number): asserts value is AccountEntry {

@@ -7,6 +7,7 @@
  * alphabet, no missing padding, no stray bits in the last character).
  */
 import { InvalidInputError } from '../errors';
+import { msg } from '../i18n/local-message';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -85,5 +86,5 @@ function sextet(text: string, index: number): number {
 }
 
 function invalid(): InvalidInputError {
-  return new InvalidInputError('This text is not valid base64.', { field: 'base64' });
+  return new InvalidInputError(msg('errNotBase64'), { field: 'base64' });
 }

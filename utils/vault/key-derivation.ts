@@ -5,6 +5,7 @@
  */
 import { argon2id } from 'hash-wasm';
 import { InvalidInputError } from '../errors';
+import { msg } from '../i18n/local-message';
 import { fromBase64, toBase64 } from './base64';
 import { DEFAULT_KDF, KDF_LIMITS, KEY_BYTES, SALT_BYTES, type KdfParams, type VaultKdf } from './vault-format';
 
@@ -56,7 +57,7 @@ export function newKdf(overrides: Partial<KdfParams> | undefined, random: Random
     iterations <= KDF_LIMITS.maxIterations &&
     memoryKiB * iterations <= KDF_LIMITS.maxWork;
   if (!ok) {
-    throw new InvalidInputError('These key derivation settings are outside what Twofold can open.', { field: 'kdf' });
+    throw new InvalidInputError(msg('errKdfOutOfRange'), { field: 'kdf' });
   }
   return { name: 'argon2id', memoryKiB, iterations, parallelism, salt: toBase64(randomBytes(random, SALT_BYTES)) };
 }
@@ -78,7 +79,7 @@ export function defaultRandom(length: number): Uint8Array {
 export function randomBytes(random: RandomBytes, length: number): Uint8Array<ArrayBuffer> {
   const bytes = random(length);
   if (!(bytes instanceof Uint8Array) || bytes.length !== length) {
-    throw new InvalidInputError(`The random source must return ${length} bytes.`, { field: 'random' });
+    throw new InvalidInputError(msg('errRandomSource', length), { field: 'random' });
   }
   return copy(bytes);
 }

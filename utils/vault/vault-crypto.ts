@@ -8,6 +8,7 @@
  * keeps the data key in session memory between unlocks; it never stores the KEK.
  */
 import { InvalidInputError, VaultLockedError, WrongPasswordError } from '../errors';
+import { msg } from '../i18n/local-message';
 import { fromBase64, toBase64 } from './base64';
 import { checkNewPassword } from './password-policy';
 import { copy, defaultRandom, deriveKeyEncryptionKey, importAesKey, newKdf, randomBytes, type RandomBytes } from './key-derivation';
@@ -103,7 +104,7 @@ export async function unlockVault<T>(
   const vault = await readVaultFile(file);
   // No vault has an empty password (checkNewPassword), and Argon2 in hash-wasm refuses one.
   if (typeof password !== 'string' || password === '') {
-    throw new InvalidInputError('Type your master password.', { field: 'password' });
+    throw new InvalidInputError(msg('errTypeMasterPassword'), { field: 'password' });
   }
   const dataKey = await unwrapDataKey(password, vault);
   const entries = await decryptPayload<T>(vault, dataKey, (cause) =>
@@ -231,7 +232,7 @@ async function encryptPayload<T>(
   const iv = randomBytes(random, IV_BYTES);
   const plain = encoder.encode(JSON.stringify(entries));
   if (plain.length + TAG_BYTES > KDF_LIMITS.maxPayloadBytes) {
-    throw new InvalidInputError('There are too many accounts to save in one vault.', { field: 'entries' });
+    throw new InvalidInputError(msg('errVaultTooFull'), { field: 'entries' });
   }
   const ciphertext = await subtle().encrypt(
     { name: 'AES-GCM', iv, additionalData: payloadAdditionalData(header), tagLength: 128 },
@@ -280,10 +281,7 @@ async function decryptPayload<T>(
 }
 
 function keyDoesNotFit(cause: unknown): VaultLockedError {
-  return new VaultLockedError(
-    'Your saved accounts changed since Twofold was unlocked (for example, they were restored from a backup). Unlock Twofold again with your master password.',
-    { cause },
-  );
+  return new VaultLockedError(msg('errVaultKeyStale'), { cause });
 }
 
 async function withChecksum(file: UnsealedVaultFile): Promise<VaultFile> {
@@ -291,6 +289,6 @@ async function withChecksum(file: UnsealedVaultFile): Promise<VaultFile> {
 }
 
 function checkEntries(entries: unknown): void {
-  if (!Array.isArray(entries)) throw new InvalidInputError('The accounts to save must be a list.', { field: 'entries' });
+  if (!Array.isArray(entries)) throw new InvalidInputError(msg('errAccountsNotList'), { field: 'entries' });
 }
 

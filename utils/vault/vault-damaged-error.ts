@@ -3,21 +3,19 @@
  * thing: what is wrong, that nothing was changed, and how to get the accounts back.
  */
 import { VaultDamagedError } from '../errors';
+import { msg } from '../i18n/local-message';
 
 /**
  * Builds the error for a stored vault that cannot be read.
  *
  * @param detail what is wrong, in a few words, e.g. `the field "kdf.salt" is not valid base64`;
- *   shown in parentheses inside the message.
+ *   shown in parentheses inside the message. It names parts of the file format, so it stays in
+ *   English in every language (a detail for support, not the sentence the person reads).
  * @param cause the underlying error, kept as `cause`.
  * @see docs/vault-format.md#order-of-checks
  */
 export function vaultDamagedError(detail: string, cause?: unknown): VaultDamagedError {
-  return new VaultDamagedError(
-    `Your saved accounts could not be read: the stored vault is damaged (${detail}). ` +
-      'It has not been changed. Restore it from a backup file in Options → Backup.',
-    cause === undefined ? undefined : { cause },
-  );
+  return new VaultDamagedError(msg('errVaultDamaged', detail), cause === undefined ? undefined : { cause });
 }
 
 /**
@@ -27,9 +25,5 @@ export function vaultDamagedError(detail: string, cause?: unknown): VaultDamaged
  * @param version the `version` found in the file.
  */
 export function vaultTooNewError(version: number): VaultDamagedError {
-  return new VaultDamagedError(
-    `Your saved accounts could not be read: the stored vault uses format version ${version}, ` +
-      'which this version of Twofold does not know. It has not been changed. ' +
-      'Update Twofold, or restore it from a backup file in Options → Backup.',
-  );
+  return new VaultDamagedError(msg('errVaultTooNew', version));
 }
