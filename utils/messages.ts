@@ -85,6 +85,25 @@ export interface Settings {
   autoSubmit?: boolean;
 }
 
+/** The accounts in their saved order with their current codes, and the background's clock. */
+export interface AccountListing {
+  accounts: AccountView[];
+  codes: CodeView[];
+  /** ms since epoch when the codes were made: the popup's countdowns follow this clock. */
+  now: number;
+}
+
+/**
+ * Everything the popup needs for its first paint: the vault's status and the theme, and when
+ * the vault is unlocked the list, the site of the tab it acts on (null when that is not a web
+ * page) and whether a backup reminder is due.
+ */
+export interface PopupOpening {
+  status: VaultStatus;
+  theme: Theme;
+  unlocked?: { listing: AccountListing; site: string | null; remindBackup: boolean };
+}
+
 /** A colour theme choice; `system` follows the browser's `prefers-color-scheme`. */
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -144,7 +163,7 @@ export interface PageProtocol {
   unlock: { args: { password: string }; reply: void };
   lock: { args: void; reply: void };
   changePassword: { args: { oldPassword: string; newPassword: string; confirm: string }; reply: void };
-  listAccounts: { args: void; reply: { accounts: AccountView[]; codes: CodeView[]; now: number } };
+  listAccounts: { args: void; reply: AccountListing };
   addAccount: { args: AddAccountArgs; reply: { account: AccountView; warnings: string[] } };
   deleteAccount: { args: { id: string }; reply: void };
   nextHotpCode: { args: { id: string }; reply: CodeView };
@@ -153,6 +172,8 @@ export interface PageProtocol {
   // Popup (issue 6).
   /** The registrable domain of the active tab (or `tabId`), null when it is not a web page. */
   getActiveSite: { args: { tabId?: number }; reply: { site: string | null } };
+  /** What the popup shows as it opens, in one round trip (see PopupOpening). */
+  openPopup: { args: { tabId?: number }; reply: PopupOpening };
   /** Pins or unpins an account (pinned ones are listed first). */
   setPinned: { args: { id: string; pinned: boolean }; reply: AccountView };
   /** Saves the list order: `ids` first, in that order; accounts not named keep their order after them. */
@@ -311,7 +332,7 @@ export interface Envelope<K extends RequestName = RequestName> {
 const requestNames: ReadonlySet<string> = new Set<RequestName>([
   'getStatus', 'setupVault', 'unlock', 'lock', 'changePassword', 'listAccounts', 'addAccount',
   'deleteAccount', 'nextHotpCode', 'getSettings', 'setSettings',
-  'getActiveSite', 'setPinned', 'reorderAccounts', 'updateAccount', 'deleteAccountWithUndo', 'restoreAccount', 'revealSecret',
+  'getActiveSite', 'openPopup', 'setPinned', 'reorderAccounts', 'updateAccount', 'deleteAccountWithUndo', 'restoreAccount', 'revealSecret',
   'scanTab', 'scanImage', 'scanText',
   'startRegionSelect', 'confirmScan', 'checkFillTarget', 'fillActiveTab',
   'previewImport', 'confirmImport', 'exportBackup', 'exportOtpauthList', 'exportMigrationQrs',

@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import type { AccountView, CodeView, FillTarget } from '@/utils/messages';
+import { browser } from '@wxt-dev/browser';
+import type { AccountListing, AccountView, CodeView, FillTarget, PopupOpening } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
-import { firstAccountList } from './prefetch';
 import { displayName } from '@/utils/accounts/display-name';
 import { arrangeAccounts, isOnSite, isSameGroup, moveNextTo, savedOrder } from '@/utils/accounts/arrange-accounts';
 import { formatNumber, t } from '@/utils/i18n/t';
@@ -14,7 +13,7 @@ import { EmptyState } from './empty-state';
 
 
 /** Rows painted before the rest of a long list (a popup shows about ten). */
-const FIRST_PAINT_ROWS = 24;
+const FIRST_PAINT_ROWS = 12;
 
 /** An unbound fill waiting for the user's answer. */
 interface Asking {
@@ -38,6 +37,8 @@ interface Toast {
 interface AccountListProps {
   /** The tab to fill and whose site comes first (`?tab=`), else the active tab. */
   tabId?: number;
+  /** The list and site that came with the popup's opening: painted at once, not asked for. */
+  first?: PopupOpening['unlocked'];
   query: string;
   onQuery: (query: string) => void;
   onAdd: () => void;
@@ -51,6 +52,19 @@ const TOAST_MS = 2500;
 function sameAccount(a: AccountView, b: AccountView): boolean {
   return a.updatedAt === b.updatedAt && a.pinned === b.pinned && a.order === b.order && a.issuer === b.issuer &&
     a.label === b.label && a.counter === b.counter && a.sites.join(' ') === b.sites.join(' ');
+}
+
+/** A listing as the list keeps it, reusing `previous` objects for unchanged accounts. */
+function toListData(listing: AccountListing, previous: ListData | null): ListData {
+  const old = new Map(previous?.accounts.map((a) => [a.id, a]));
+  return {
+    accounts: listing.accounts.map((a) => {
+      const before = old.get(a.id);
+      return before && sameAccount(before, a) ? before : a;
+    }),
+    codes: new Map(listing.codes.map((c) => [c.id, c])),
+    skew: listing.now - Date.now(),
+  };
 }
 
 /** Closes the popup; a popup opened as a tab (tests, a pinned window) closes its tab. */
@@ -71,9 +85,9 @@ function closePopup() {
  * copies, Alt+↑/↓ moves the account in the list, Escape clears the search, a second Escape
  * closes the popup.
  */
-export function AccountList({ tabId, query, onQuery, onAdd, onEdit, onError }: AccountListProps) {
-  const [data, setData] = useState<ListData | null>(null);
-  const [site, setSite] = useState<string | null>(null);
+export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onError }: AccountListProps) {
+  const [data, setData] = useState<ListData | null>(() => (first ? toListData(first.listing, null) : null));
+  const [site, setSite] = useState<string | null>(first?.site ?? null);
   const [toast, setToast] = useState<Toast | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
@@ -88,24 +102,14 @@ export function AccountList({ tabId, query, onQuery, onAdd, onEdit, onError }: A
   async function load() {
     if (loading.current) return;
     loading.current = true;
-    const result = await firstAccountList();
+    const result = await sendRequest('listAccounts');
     loading.current = false;
     if (!result.ok) return onError(result.error.message);
-    const { accounts, codes, now: serverNow } = result.value;
-    setData((previous) => {
-      const old = new Map(previous?.accounts.map((a) => [a.id, a]));
-      return {
-        accounts: accounts.map((a) => {
-          const before = old.get(a.id);
-          return before && sameAccount(before, a) ? before : a;
-        }),
-        codes: new Map(codes.map((c) => [c.id, c])),
-        skew: serverNow - Date.now(),
-      };
-    });
+    setData((previous) => toListData(result.value, previous));
   }
 
   useEffect(() => {
+    if (first) return;
     void load();
     void sendRequest('getActiveSite', tabId === undefined ? {} : { tabId }).then((r) => r.ok && setSite(r.value.site));
   }, []);

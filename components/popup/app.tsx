@@ -1,26 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import type { AccountView, Theme, VaultStatus } from '@/utils/messages';
+import { useState } from 'preact/hooks';
+import { browser } from '@wxt-dev/browser';
+import type { AccountView, PopupOpening, Result, Theme, VaultStatus } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { t } from '@/utils/i18n/t';
-import { SetupScreen } from './setup-screen';
 import { UnlockScreen } from './unlock-screen';
 import { AccountList } from './account-list';
-import { AddAccountForm } from './add-account-form';
-import { EditAccount } from './edit-account';
+import { lazyScreen } from './lazy';
 import { ScanPanel } from './scan-panel';
 import { BackupReminder } from './backup-reminder';
 import { applyTheme, readTheme } from './theme';
-
-/**
- * The tab the popup acts on. A popup opened from the toolbar acts on the active tab; opened as
- * its own window (pop-out, tests) it is told which tab with `?tab=<id>`.
- */
-function targetTabId(): number | undefined {
-  const raw = new URL(location.href).searchParams.get('tab');
-  const id = raw === null ? NaN : Number(raw);
-  return Number.isInteger(id) && id >= 0 ? id : undefined;
-}
+import { targetTabId } from './opening';
 
 /** Opens the popup in its own window, acting on the active tab, and closes this one. */
 async function popOut() {
@@ -30,34 +19,35 @@ async function popOut() {
   window.close();
 }
 
+const SetupScreen = lazyScreen(() => import('./setup-screen').then((m) => m.SetupScreen));
+const AddAccountForm = lazyScreen(() => import('./add-account-form').then((m) => m.AddAccountForm));
+const EditAccount = lazyScreen(() => import('./edit-account').then((m) => m.EditAccount));
+
 type View = { name: 'list' } | { name: 'add' } | { name: 'edit'; account: AccountView };
 
-/** The popup: picks the screen from the vault's status. */
-export function App() {
-  const [status, setStatus] = useState<VaultStatus | null>(null);
+/**
+ * The popup: picks the screen from the vault's status. `opening` is the background's answer to
+ * `openPopup` (null while it is on its way: the popup says it is opening); main.tsx mounts the
+ * App again once it is there.
+ */
+export function App({ opening }: { opening: Result<PopupOpening> | null }) {
+  const opened = opening?.ok ? opening.value : null;
+  const [status, setStatus] = useState<VaultStatus | null>(opened?.status ?? null);
   const [view, setView] = useState<View>({ name: 'list' });
   const [notice, setNotice] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(opening?.ok === false ? opening.error.message : null);
   const [listVersion, setListVersion] = useState(0);
   const [query, setQuery] = useState('');
-  const [theme, setTheme] = useState<Theme>('system');
+  const [theme, setTheme] = useState<Theme>(opened?.theme ?? 'system');
   const tabId = targetTabId();
+  // What the first list shows comes with the opening; later lists (after a change) ask anew.
+  const first = listVersion === 0 ? opened?.unlocked : undefined;
 
   async function refresh() {
     const result = await sendRequest('getStatus');
     if (result.ok) setStatus(result.value);
     else setFailure(result.error.message);
   }
-
-  useEffect(() => {
-    void refresh();
-    void sendRequest('getSettings').then((result) => {
-      if (!result.ok) return;
-      const chosen = readTheme(result.value.theme);
-      setTheme(chosen);
-      applyTheme(chosen);
-    });
-  }, []);
 
   async function chooseTheme(next: Theme) {
     setTheme(next);
@@ -69,6 +59,8 @@ export function App() {
   async function lock() {
     await sendRequest('lock');
     setView({ name: 'list' });
+    // The next list (after unlocking again) must be asked for, not taken from the opening.
+    setListVersion((v) => v + 1);
     setNotice(null);
     setQuery('');
     await refresh();
@@ -123,10 +115,10 @@ export function App() {
           </section>
         )}
         {listing && <h1 class="visually-hidden">{t('yourAccounts')}</h1>}
-        {listing && <BackupReminder version={listVersion} />}
+        {listing && <BackupReminder version={listVersion} initial={first?.remindBackup} />}
         {listing && <ScanPanel tabId={tabId} onSaved={() => setListVersion((v) => v + 1)} />}
         {listing && (
-          <AccountList key={listVersion} tabId={tabId} query={query} onQuery={setQuery} onError={onError}
+          <AccountList key={listVersion} tabId={tabId} first={first} query={query} onQuery={setQuery} onError={onError}
             onAdd={() => setView({ name: 'add' })} onEdit={(account) => { setNotice(null); setView({ name: 'edit', account }); }} />
         )}
         {unlocked && view.name === 'add' && (

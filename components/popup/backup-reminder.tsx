@@ -1,16 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from '@wxt-dev/browser';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { t } from '@/utils/i18n/t';
 
 /**
  * A one-line reminder to save a backup, when the background says one is due (after the first
  * account, then every five accounts added since the last backup). "Not now" hides it until
- * five more accounts are added. Asked again whenever `version` changes (the list reloaded).
+ * five more accounts are added. Asked again whenever `version` changes (the list reloaded);
+ * `initial` is the answer that came with the popup's opening, if it did.
  */
-export function BackupReminder({ version }: { version: number }) {
-  const [show, setShow] = useState(false);
+export function BackupReminder({ version, initial }: { version: number; initial?: boolean | undefined }) {
+  const [show, setShow] = useState(initial ?? false);
+  const known = useRef(initial !== undefined);
   useEffect(() => {
+    if (known.current) {
+      known.current = false;
+      return;
+    }
     let live = true;
     void sendRequest('getBackupReminder').then((result) => {
       if (live && result.ok) setShow(result.value.show);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser } from '@wxt-dev/browser';
 import { sitePatterns } from '@/utils/fields/site-patterns';
 import { t } from '@/utils/i18n/t';
 

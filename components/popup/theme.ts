@@ -4,10 +4,7 @@
  */
 import type { Theme } from '@/utils/messages';
 
-/** A stored theme value as a Theme; anything else (settings saved before themes existed) is `system`. */
-export function readTheme(value: unknown): Theme {
-  return value === 'light' || value === 'dark' ? value : 'system';
-}
+export { readTheme } from '@/utils/theme';
 
 /** Sets the theme on the document. */
 export function applyTheme(theme: Theme): void {

@@ -9,6 +9,7 @@ import { createBackupHandlers } from './backup-handlers';
 import { SyncService } from './sync-service';
 import { createSyncHandlers } from './sync-handlers';
 import { createRecoveryHandlers } from './recovery-handlers';
+import { createPopupOpenHandler } from './popup-open';
 import { createRouter } from './router';
 import { browserTranslate } from './user-text';
 import { settingsItem } from './storage-items';
@@ -22,9 +23,12 @@ export default defineBackground({
     const sync = new SyncService(vault);
     vault.onEvent((event) => sync.handleVaultEvent(event));
     browser.storage.onChanged.addListener((changes, areaName) => sync.handleStorageChange(changes, areaName));
+    const pages = {
+      ...createVaultHandlers(vault), ...scan.page, ...fill.page, ...createPopupHandlers(vault), ...createBackupHandlers(vault),
+      ...createSyncHandlers(vault, sync), ...createRecoveryHandlers(vault),
+    };
     const route = createRouter(
-      { ...createVaultHandlers(vault), ...scan.page, ...fill.page, ...createPopupHandlers(vault), ...createBackupHandlers(vault),
-        ...createSyncHandlers(vault, sync), ...createRecoveryHandlers(vault) },
+      { ...pages, ...createPopupOpenHandler(pages) },
       { ...scan.content, ...fill.content },
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
       console.error,

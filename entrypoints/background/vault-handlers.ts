@@ -6,7 +6,7 @@ import type { AccountEntry } from '@/utils/otp/account';
 import type { PageProtocol } from '@/utils/messages';
 import { parseOtpauthUri } from '@/utils/otp/parse-otpauth-uri';
 import { validateDraft } from '@/utils/otp/validate-draft';
-import { findDuplicate, sortAccounts, toAccountView, toCodeView } from '@/utils/accounts/account-views';
+import { CodeViewMemo, findDuplicate, sortAccounts, toAccountView, toCodeView } from '@/utils/accounts/account-views';
 import { displayName } from '@/utils/accounts/display-name';
 import { DuplicateAccountError, InvalidInputError, NotFoundError } from '@/utils/errors';
 import { msg } from '@/utils/i18n/local-message';
@@ -21,6 +21,10 @@ export type VaultRequestName =
 
 /** The vault's page request handlers: status, lock state, accounts and settings. */
 export function createVaultHandlers(vault: VaultService, now: () => number = Date.now): PageHandlers<VaultRequestName> {
+  const codes = new CodeViewMemo();
+  vault.onEvent((event) => {
+    if (event.type === 'locked') codes.clear();
+  });
   return {
     getStatus: () => vault.status(),
     setupVault: ({ password, confirm }) => vault.setup(password, confirm),
@@ -31,7 +35,7 @@ export function createVaultHandlers(vault: VaultService, now: () => number = Dat
     async listAccounts() {
       const entries = sortAccounts(await vault.entries());
       const at = now();
-      return { accounts: entries.map(toAccountView), codes: entries.map((e) => toCodeView(e, at)), now: at };
+      return { accounts: entries.map(toAccountView), codes: codes.views(entries, at), now: at };
     },
 
     async addAccount(args) {

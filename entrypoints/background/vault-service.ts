@@ -13,6 +13,7 @@ import {
   changeVaultPassword,
   readVaultFile,
   validateVaultFile,
+  type VaultFile,
 } from '@/utils/vault';
 import { checkNewPassword } from '@/utils/vault/password-policy';
 import { fromBase64, toBase64 } from '@/utils/vault/base64';
@@ -55,6 +56,39 @@ export class VaultService {
   private queue: Promise<unknown> = Promise.resolve();
   private cache: Cache | null = null;
   private readonly listeners: ((event: VaultEvent) => void)[] = [];
+  /**
+   * The stored vault as this service last read or wrote it (it is the vault's only writer), so
+   * that answering the popup does not read and check the whole file from storage each time.
+   * Dropped whenever storage reports a change to it.
+   */
+  private storedCopy: { value: unknown; checked: boolean; file?: VaultFile } | null = null;
+  /** Counts writes and reported changes, so a read that raced one is not kept as the copy. */
+  private storedGeneration = 0;
+
+  constructor() {
+    vaultItem.watch(() => {
+      this.storedGeneration += 1;
+      this.storedCopy = null;
+    });
+  }
+
+  /** `stored` read as a vault file (fields checked, not the checksum), once per stored copy. */
+  private validated(stored: unknown): VaultFile {
+    const copy = this.storedCopy !== null && this.storedCopy.value === stored ? this.storedCopy : null;
+    if (copy?.file) return copy.file;
+    const file = validateVaultFile(stored);
+    if (copy) copy.file = file;
+    return file;
+  }
+
+  /** The stored vault file (unchecked), from the copy kept here when there is one. */
+  private async storedVault(): Promise<unknown> {
+    if (this.storedCopy !== null) return this.storedCopy.value;
+    const generation = this.storedGeneration;
+    const value = await vaultItem.getValue();
+    if (generation === this.storedGeneration) this.storedCopy = { value, checked: false };
+    return value;
+  }
 
   /** Calls `listener` after each successful setup, unlock, write, password change and lock. */
   onEvent(listener: (event: VaultEvent) => void): void {
@@ -74,10 +108,15 @@ export class VaultService {
 
   /** Which screen the user should see. Never throws for a damaged vault: it reports it. */
   async status(): Promise<VaultStatus> {
-    const stored = await vaultItem.getValue();
+    const stored = await this.storedVault();
     if (stored == null) return { state: 'new' };
     try {
-      await readVaultFile(stored);
+      // The checksum is checked once per stored file, not on every popup opening.
+      const copy = this.storedCopy !== null && this.storedCopy.value === stored ? this.storedCopy : null;
+      if (!copy?.checked) {
+        await readVaultFile(stored);
+        if (copy) copy.checked = true;
+      }
     } catch (error) {
       if (error instanceof VaultDamagedError) return { state: 'damaged', message: userText(error.text) };
       throw error;
@@ -92,7 +131,7 @@ export class VaultService {
   async setup(password: string, confirm: string): Promise<void> {
     checkNewPassword(password, confirm);
     await this.serialized(async () => {
-      if ((await vaultItem.getValue()) != null) {
+      if ((await this.storedVault()) != null) {
         throw new TwofoldError(ErrorCode.VaultExists, msg('errVaultExists'));
       }
       const { file, dataKey } = await createVault<AccountEntry>(password, []);
@@ -106,7 +145,7 @@ export class VaultService {
 
   /** Opens the vault with the master password; wrong passwords grow a delay. */
   async unlock(password: string): Promise<void> {
-    const stored = await vaultItem.getValue();
+    const stored = await this.storedVault();
     if (stored == null) throw new VaultMissingError();
     const { dataKey, entries, file } = await this.withBackoff(() => unlockVault<AccountEntry>(stored, password));
     await dataKeyItem.setValue(toBase64(dataKey));
@@ -122,7 +161,7 @@ export class VaultService {
    *   (field "password") when empty; VaultMissingError; VaultDamagedError.
    */
   async verifyPassword(password: string): Promise<void> {
-    const stored = await vaultItem.getValue();
+    const stored = await this.storedVault();
     if (stored == null) throw new VaultMissingError();
     const { dataKey } = await this.withBackoff(() => unlockVault<AccountEntry>(stored, password));
     dataKey.fill(0);
@@ -161,7 +200,8 @@ export class VaultService {
   /** The decrypted entries (a copy the caller may change). Throws VaultLockedError / VaultDamagedError. */
   async entries(): Promise<AccountEntry[]> {
     const { entries } = await this.load();
-    await this.touch();
+    // Reading counts as activity, but the reader need not wait for the alarm to be moved.
+    this.touch().catch((error: unknown) => console.error(error));
     return entries;
   }
 
@@ -187,7 +227,7 @@ export class VaultService {
   async changePassword(oldPassword: string, newPassword: string, confirm: string): Promise<void> {
     checkNewPassword(newPassword, confirm);
     await this.serialized(async () => {
-      const stored = await vaultItem.getValue();
+      const stored = await this.storedVault();
       if (stored == null) throw new VaultMissingError();
       const file = await this.withBackoff(() => changeVaultPassword(stored, oldPassword, newPassword));
       await this.write(file);
@@ -220,11 +260,11 @@ export class VaultService {
   }
 
   private async load() {
-    const stored = await vaultItem.getValue();
+    const stored = await this.storedVault();
     if (stored == null) throw new VaultMissingError();
     const keyText = await dataKeyItem.getValue();
     if (!keyText) throw new VaultLockedError();
-    const file = validateVaultFile(stored);
+    const file = this.validated(stored);
     const dataKey = fromBase64(keyText);
     if (this.cache && this.cache.checksum === file.checksum) {
       return { file, dataKey, entries: this.cache.entries.map((e) => ({ ...e, sites: [...e.sites] })) };
@@ -243,7 +283,10 @@ export class VaultService {
 
   private async write(file: unknown): Promise<void> {
     try {
+      this.storedGeneration += 1;
       await vaultItem.setValue(file);
+      this.storedGeneration += 1;
+      this.storedCopy = { value: file, checked: true };
     } catch (error) {
       throw new StorageFailedError(error);
     }

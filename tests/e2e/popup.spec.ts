@@ -107,6 +107,51 @@ test('keyboard: arrows move between rows, Enter fills into the page, Ctrl+C copi
   expect(totpBetween(GITHUB.secret, Date.now() - 5000, Date.now())).toContain(copiedGithub);
 });
 
+interface OpeningSeen {
+  /** Requests the popup sent before its first account row was in the DOM. */
+  requests: string[];
+  /** The issuers of the rows as they were first inserted. */
+  firstRows: string[];
+  /** Whether the first rows came with their codes. */
+  withCodes: boolean;
+  /** The root's data-theme when the first rows were inserted. */
+  theme: string | null;
+}
+
+test('opening: one request to the background, and the first rows come site-first, with codes and the chosen theme', async ({ twofold, openPopup, pageOn }) => {
+  const setup = await popupWith(openPopup, [PAYPAL, GITHUB, AMAZON]);
+  await setup.chooseTheme('Dark');
+  await setup.page.close();
+  // Recorded from before the popup's own scripts run: what it asks for, and what its first rows show.
+  await twofold.context.addInitScript(() => {
+    if (!location.href.startsWith('chrome-extension://')) return;
+    const requests: string[] = [];
+    const send = chrome.runtime.sendMessage.bind(chrome.runtime) as (message: unknown) => Promise<unknown>;
+    (chrome.runtime as { sendMessage: unknown }).sendMessage = (message: { name?: string }) => {
+      requests.push(String(message?.name));
+      return send(message);
+    };
+    const observer = new MutationObserver(() => {
+      const rows = [...document.querySelectorAll('li.account')];
+      if (rows.length === 0) return;
+      observer.disconnect();
+      (window as unknown as { opening: OpeningSeen }).opening = {
+        requests: [...requests],
+        firstRows: rows.map((row) => row.querySelector('.account__issuer')?.textContent ?? ''),
+        withCodes: rows.every((row) => /^\d{3} \d{3}$/.test(row.querySelector('button.code')?.textContent ?? '')),
+        theme: document.documentElement.dataset.theme ?? null,
+      };
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+
+  const page = await pageOn('www.amazon.com', '/fill/one-time-code-single.html');
+  const popup = await openPopupFor(twofold, page);
+  await expect(popup.rows()).toHaveCount(3);
+  const seen = await popup.page.evaluate(() => (window as unknown as { opening?: OpeningSeen }).opening);
+  expect(seen).toEqual({ requests: ['openPopup'], firstRows: ['Amazon', 'PayPal', 'GitHub'], withCodes: true, theme: 'dark' });
+});
+
 test('pin, keyboard reorder and drag-and-drop persist across reopening the popup', async ({ openPopup }) => {
   const popup = await popupWith(openPopup);
   expect(await popup.issuers()).toEqual(['Amazon', 'PayPal', 'GitHub']);

@@ -36,3 +36,34 @@ export function sortAccounts<T extends Pick<AccountEntry, 'pinned' | 'order' | '
 export function findDuplicate(entries: readonly AccountEntry[], secret: string, kind: AccountEntry['kind']): AccountEntry | undefined {
   return entries.find((e) => e.secret === secret && e.kind === kind);
 }
+
+/**
+ * Code views for whole lists, each remembered until its account's time step (TOTP, Steam) or
+ * counter (HOTP) moves on, so opening the popup again within a period makes no new codes. Keyed
+ * by everything a code depends on, so an edited or synced account never shows a stale code.
+ * Only the last list's views are kept; `clear` forgets them all (on lock).
+ */
+export class CodeViewMemo {
+  private last = new Map<string, CodeView>();
+
+  views(entries: readonly AccountEntry[], now: number): CodeView[] {
+    const next = new Map<string, CodeView>();
+    const views = entries.map((entry) => {
+      const key = memoKey(entry, now);
+      const view = this.last.get(key) ?? toCodeView(entry, now);
+      next.set(key, view);
+      return view;
+    });
+    this.last = next;
+    return views;
+  }
+
+  clear(): void {
+    this.last = new Map();
+  }
+}
+
+function memoKey(entry: AccountEntry, now: number): string {
+  const moment = entry.kind === 'hotp' ? entry.counter : Math.floor(now / (entry.period * 1000));
+  return [entry.id, entry.kind, entry.secret, entry.algorithm, entry.digits, entry.period, moment].join('\n');
+}

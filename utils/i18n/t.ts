@@ -7,7 +7,7 @@
  *
  * @see https://developer.chrome.com/docs/extensions/reference/api/i18n
  */
-import { browser } from 'wxt/browser';
+import { browser } from '@wxt-dev/browser';
 import { lookUp, t, type MessageKey, type SubstitutionsOf } from './message';
 
 export { t, type MessageKey, type SubstitutionsOf };

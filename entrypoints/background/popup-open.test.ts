@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { StorageFailedError, VaultLockedError, VaultMissingError } from '@/utils/errors';
+import type { AccountListing, VaultStatus } from '@/utils/messages';
+import { createPopupOpenHandler, type OpeningParts } from './popup-open';
+
+const listing: AccountListing = { accounts: [], codes: [], now: 1 };
+
+/** Parts that answer like the background's handlers for a vault in `state`. */
+function parts(state: VaultStatus, over: Partial<OpeningParts> = {}): OpeningParts & { asked: { tabId?: number }[] } {
+  const asked: { tabId?: number }[] = [];
+  const open = state.state === 'unlocked';
+  return {
+    asked,
+    getStatus: async () => state,
+    getSettings: async () => ({ autoLockMinutes: 15, lockOnSystemLock: true, theme: 'dark' }),
+    listAccounts: async () => {
+      if (state.state === 'new') throw new VaultMissingError();
+      if (!open) throw new VaultLockedError();
+      return listing;
+    },
+    getActiveSite: async (args) => {
+      asked.push(args);
+      return { site: 'github.com' };
+    },
+    getBackupReminder: async () => {
+      if (!open) throw new VaultLockedError();
+      return { show: true };
+    },
+    ...over,
+  };
+}
+
+describe('openPopup', () => {
+  it('answers an unlocked vault with its list, the tab’s site and the reminder, in one reply', async () => {
+    const from = parts({ state: 'unlocked' });
+    const opening = await createPopupOpenHandler(from).openPopup({ tabId: 7 });
+    expect(opening).toEqual({ status: { state: 'unlocked' }, theme: 'dark', unlocked: { listing, site: 'github.com', remindBackup: true } });
+    expect(from.asked).toEqual([{ tabId: 7 }]);
+  });
+
+  it.each<VaultStatus>([{ state: 'new' }, { state: 'locked' }, { state: 'locked', retryAt: 5 }, { state: 'damaged', message: 'm' }])(
+    'answers a vault that is $state with its status and theme only',
+    async (status) => {
+      const opening = await createPopupOpenHandler(parts(status)).openPopup({});
+      expect(opening).toEqual({ status, theme: 'dark' });
+    },
+  );
+
+  it('reads a theme saved before themes existed as the system’s', async () => {
+    const from = parts({ state: 'locked' }, { getSettings: async () => ({ autoLockMinutes: 0, lockOnSystemLock: false }) });
+    expect((await createPopupOpenHandler(from).openPopup({})).theme).toBe('system');
+  });
+
+  it('gives the status alone when the vault locks between the parts, so the popup asks again', async () => {
+    const from = parts({ state: 'unlocked' }, { listAccounts: async () => Promise.reject(new VaultLockedError()) });
+    expect(await createPopupOpenHandler(from).openPopup({})).toEqual({ status: { state: 'unlocked' }, theme: 'dark' });
+  });
+
+  it('fails as a whole on any other error: nothing is hidden', async () => {
+    const broken = new StorageFailedError(new Error('quota'));
+    const from = parts({ state: 'unlocked' }, { listAccounts: async () => Promise.reject(broken) });
+    await expect(createPopupOpenHandler(from).openPopup({})).rejects.toBe(broken);
+  });
+});
