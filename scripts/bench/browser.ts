@@ -5,8 +5,10 @@
  * popup sends them (`chrome.runtime.sendMessage` with a `twofold` envelope).
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { argon2id } from 'hash-wasm';
 import { launchTwofold } from '../../tests/e2e/support/launch';
 import { stopServiceWorker } from '../../tests/e2e/support/service-worker';
@@ -192,11 +194,34 @@ async function openPopup(context: BrowserContext, url: string, selector: string)
   }
 }
 
-async function paintRuns(context: BrowserContext, url: string, selector: string): Promise<PaintMarks[]> {
+/**
+ * `RUNS` opens of `url` after one warm-up. With `beforeEach`, it runs before every counted open
+ * (e.g. stopping the service worker, for the popup as it opens after the browser let it sleep).
+ */
+async function paintRuns(context: BrowserContext, url: string, selector: string, beforeEach?: () => Promise<void>): Promise<PaintMarks[]> {
   await openPopup(context, url, selector); // warm-up, not counted (first load of the page's files)
   const runs: PaintMarks[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await openPopup(context, url, selector));
+  for (let i = 0; i < RUNS; i++) {
+    await beforeEach?.();
+    runs.push(await openPopup(context, url, selector));
+  }
   return runs;
+}
+
+/**
+ * The platform's floor: a static extension page (no script, no request) with one code row in
+ * its HTML. It is added to a copy of the build the bench loads, never to the build itself.
+ */
+const FLOOR_PAGE = 'bench-floor.html';
+const FLOOR_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head>
+<body><ul><li class="account"><button class="code">123 456</button></li></ul></body></html>`;
+
+/** A copy of the build at `dir` with the floor page; removed by the caller. */
+function copyWithFloorPage(dir: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'twofold-bench-ext-'));
+  cpSync(dir, copy, { recursive: true });
+  writeFileSync(join(copy, FLOOR_PAGE), FLOOR_HTML);
+  return copy;
 }
 
 /** The vault's KDF parameters (DESIGN.md, utils/vault/vault-format.ts DEFAULT_KDF). */
@@ -262,7 +287,8 @@ export async function benchBrowser(dir: string, which: BrowserSections): Promise
   let step: 'vault' | 'popup' = 'vault';
   let popupError: string | undefined;
 
-  const launched = await launchTwofold({ extensionPath: dir });
+  const extensionCopy = copyWithFloorPage(dir);
+  const launched = await launchTwofold({ extensionPath: extensionCopy });
   const { context, extensionId } = launched;
   const popupUrl = `chrome-extension://${extensionId}/popup.html`;
   let timedOut = false;
@@ -303,8 +329,8 @@ export async function benchBrowser(dir: string, which: BrowserSections): Promise
       kdfBaseline = median(kdfPage);
     }
 
-    const paint = async (n: number, selector: string, label: string, baseline?: number) => {
-      const runs = await paintRuns(context, popupUrl, selector);
+    const paint = async (n: number, selector: string, label: string, baseline?: number, how: { url?: string; beforeEach?: () => Promise<void> } = {}) => {
+      const runs = await paintRuns(context, how.url ?? popupUrl, selector, how.beforeEach);
       const rendered = runs.map((r) => r.rendered);
       const frame = runs.map((r) => r.frame);
       const rows = runs.map((r) => r.rows);
@@ -334,11 +360,17 @@ export async function benchBrowser(dir: string, which: BrowserSections): Promise
           return Number.NaN;
         }
       };
-      const base = await tryPaint(0, '#empty-title', '0 (empty state: plain baseline)');
+      const floor = await tryPaint(1, 'li.account button.code', 'static extension page, one row in its HTML (platform floor)', undefined, {
+        url: `chrome-extension://${extensionId}/${FLOOR_PAGE}`,
+      });
+      await tryPaint(0, '#empty-title', '0 (empty state)', floor);
       await growTo(20);
-      await tryPaint(20, 'li.account button.code', '20', base);
+      await tryPaint(20, 'li.account button.code', '20', floor);
       await growTo(200);
-      await tryPaint(200, 'li.account button.code', '200', base);
+      await tryPaint(200, 'li.account button.code', '200', floor);
+      await tryPaint(200, 'li.account button.code', '200, service worker stopped before each open (cold)', floor, {
+        beforeEach: () => stopServiceWorker(context, extensionId),
+      });
       popupError = paintError;
     }
 
@@ -387,6 +419,7 @@ export async function benchBrowser(dir: string, which: BrowserSections): Promise
     clearTimeout(watchdog);
     await context.close().catch(() => undefined);
     rmSync(launched.userDataDir, { recursive: true, force: true });
+    rmSync(extensionCopy, { recursive: true, force: true });
   }
 
   const failureFor = (section: 'vault' | 'popup') =>
@@ -407,7 +440,7 @@ export async function benchBrowser(dir: string, which: BrowserSections): Promise
     const body =
       paintRows.length > 0
         ? table(
-            ['accounts', 'opens', 'DOMContentLoaded', 'first paint', 'codes in DOM med / p95', 'next frame med / p95', 'rows', 'vs 100 ms budget', 'vs empty popup'],
+            ['accounts', 'opens', 'DOMContentLoaded', 'first paint', 'codes in DOM med / p95', 'next frame med / p95', 'rows', 'vs 100 ms budget', 'vs platform floor'],
             paintRows,
           )
         : '';

@@ -75,8 +75,9 @@ export function bundleSizes(buildDir: string): SizeRow[] {
     add(name, staticAssetsOf(dir, html), BUDGETS[name]);
   }
   // Other top-level scripts are injected into pages on demand (scripting.executeScript), so
-  // they run where content scripts run and get the same budget.
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'background.js')) {
+  // they run where content scripts run and get the same budget; those an extension page loads
+  // itself (popup-boot.js, in popup.html's head) are already counted with that page.
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'background.js' && !counted.has(join(dir, f)))) {
     add(`injected script ${f}`, withStaticImports([join(dir, f)]), BUDGETS['content script (each)']);
   }
   const scripts = join(dir, 'content-scripts');
