@@ -40,10 +40,9 @@ export default tseslint.config(
   },
   {
     // Words for the person are catalogue messages (msg() in utils/i18n/local-message.ts), shown
-    // in the user's language; the error classes that still take a plain string (for utils/import,
-    // not converted yet) must not get a sentence written here.
+    // in the user's language: no error is given a sentence written here.
     files: ['utils/**/*.ts', 'entrypoints/background/**/*.ts'],
-    ignores: ['**/*.test.ts', 'utils/import/**', 'utils/sync/sync-test-helpers.ts'],
+    ignores: ['**/*.test.ts', 'utils/sync/sync-test-helpers.ts'],
     rules: {
       'no-restricted-syntax': ['error', {
         selector: 'NewExpression[callee.name=/Error$/][callee.name!=/^(Error|RangeError|TypeError)$/] > :matches(Literal[value=/ /], TemplateLiteral).arguments',

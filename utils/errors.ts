@@ -9,7 +9,7 @@
  */
 
 import { ErrorCode } from './error-codes';
-import { msg, plural, type LocalMessage, type LocalText } from './i18n/local-message';
+import { msg, plural, type LocalMessage } from './i18n/local-message';
 import { inEnglish } from './i18n/localize';
 
 export { ErrorCode };
@@ -17,12 +17,9 @@ export { ErrorCode };
 /** Base class: a user-facing message plus a stable code. */
 export class TwofoldError extends Error {
   readonly code: ErrorCode;
-  /**
-   * What `message` says, to put in the user's language with `localize`. A plain string is
-   * English that no catalogue holds: only utils/import still raises such errors.
-   */
-  readonly text: LocalText;
-  constructor(code: ErrorCode, text: LocalText, options?: { cause?: unknown }) {
+  /** What `message` says, to put in the user's language with `localize`. */
+  readonly text: LocalMessage;
+  constructor(code: ErrorCode, text: LocalMessage, options?: { cause?: unknown }) {
     super(inEnglish(text), options);
     this.code = code;
     this.text = text;
@@ -62,9 +59,9 @@ export class VaultLockedError extends TwofoldError {
   }
 }
 
-/** A password that does not open what it should. A plain string `text` is for utils/import only (English). */
+/** A password that does not open what it should; `text` names what it was for when that helps. */
 export class WrongPasswordError extends TwofoldError {
-  constructor(text: LocalText = msg('errWrongPassword'), options?: { cause?: unknown }) {
+  constructor(text: LocalMessage = msg('errWrongPassword'), options?: { cause?: unknown }) {
     super(ErrorCode.WrongPassword, text, options);
   }
 }
@@ -186,12 +183,11 @@ export type ImportFailure = (typeof ImportFailure)[keyof typeof ImportFailure];
 
 /**
  * A file offered for import that cannot be read at all (no account was taken from it). Records that
- * fail one by one are not errors: the import preview lists them as problems. A plain string
- * `text` is English that no catalogue holds yet (utils/import still writes its messages so).
+ * fail one by one are not errors: the import preview lists them as problems.
  */
 export class ImportError extends TwofoldError {
   readonly failure: ImportFailure;
-  constructor(failure: ImportFailure, text: LocalText, options?: { cause?: unknown }) {
+  constructor(failure: ImportFailure, text: LocalMessage, options?: { cause?: unknown }) {
     super(ErrorCode.ImportFailed, text, options);
     this.failure = failure;
   }

@@ -7,7 +7,7 @@
  */
 import type { AccountDraft, OtpAlgorithm, OtpKind } from './otp/account';
 import type { ErrorCode } from './errors';
-import type { ImportBatches, ImportFormat, ImportProblem } from './import/import-types';
+import type { ImportBatches, ImportFormat } from './import/import-types';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ResultError };
 
@@ -290,11 +290,18 @@ export interface ImportPreviewView {
   format: ImportFormat;
   accounts: ImportAccountView[];
   /** Records that cannot be imported, each with its reason. */
-  problems: ImportProblem[];
+  problems: ImportProblemView[];
   /** The file is encrypted: ask for its password and preview again. */
   needsPassword: boolean;
   /** Google Authenticator exports: the QR codes (batches, from 0) seen and missing. */
   batches?: ImportBatches;
+}
+
+/** A record an import leaves out, and why, in the user's language. */
+export interface ImportProblemView {
+  /** Which record, e.g. "entry 3 (GitHub)" or "line 7"; never contains the secret. */
+  record: string;
+  reason: string;
 }
 
 /** What `confirmImport` saved. */
@@ -316,6 +323,12 @@ export interface ExportFile {
 export interface MigrationExport {
   uris: string[];
   leftOut: { name: string; reason: string }[];
+  /**
+   * Accounts in the codes that make theirs with SHA-256 or SHA-512, which some versions of
+   * Google Authenticator ignore (the phone would show wrong codes): the page asks the person to
+   * compare codes before deleting anything.
+   */
+  algorithmWarnings: { name: string; algorithm: Exclude<OtpAlgorithm, 'SHA1'> }[];
 }
 
 export type RequestName = keyof PageProtocol;

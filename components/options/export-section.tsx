@@ -152,6 +152,34 @@ function PlainListForm() {
   );
 }
 
+/** How the algorithms of {@link MigrationExport.algorithmWarnings} are written (their standard names, in every language). */
+const ALGORITHM_NAMES = { SHA256: 'SHA-256', SHA512: 'SHA-512' } as const satisfies Record<MigrationExport['algorithmWarnings'][number]['algorithm'], string>;
+
+/**
+ * Above the transfer codes: the accounts whose algorithm some versions of Google Authenticator
+ * ignore, what may go wrong and what to do. A polite status (always in the page, filled when
+ * the codes appear), so screen readers announce it without taking the focus.
+ */
+function AlgorithmWarning({ accounts }: { accounts: MigrationExport['algorithmWarnings'] }) {
+  return (
+    <div id="transfer-algorithm-warning" role="status" class={accounts.length > 0 ? 'warning' : undefined}>
+      {accounts.length > 0 && (
+        <>
+          <p>
+            <strong>{t('transferAlgorithmStrong')}</strong>{sentenceGap()}{tCount('transferAlgorithmWarning', accounts.length)}
+          </p>
+          <ul>
+            {accounts.map(({ name, algorithm }, index) => (
+              <li key={index}>{t('transferAlgorithmAccount', [name, ALGORITHM_NAMES[algorithm]])}</li>
+            ))}
+          </ul>
+          <p>{t('transferAlgorithmAdvice', t('accountCodesTitle'))}</p>
+        </>
+      )}
+    </div>
+  );
+}
+
 /** Google Authenticator transfer QR codes, each with its link to copy. */
 function TransferForm() {
   const [transfer, setTransfer] = useState<MigrationExport | null>(null);
@@ -181,8 +209,10 @@ function TransferForm() {
       <MasterPasswordField id="transfer-master" label={t('transferMasterPassword')} value={master} error={masterMessage} onInput={setMaster} />
       {other && <p class="error" role="alert">{other}</p>}
       <button type="submit" disabled={busy} aria-describedby="transfer-warning">{busy ? t('checking') : t('showTransferCodes')}</button>
+      <AlgorithmWarning accounts={transfer?.algorithmWarnings ?? []} />
       {transfer && (
-        <div class="transfer" role="region" aria-label={t('transferCodes')}>
+        <div class="transfer" role="region" aria-label={t('transferCodes')}
+          aria-describedby={transfer.algorithmWarnings.length > 0 ? 'transfer-algorithm-warning' : undefined}>
           {transfer.uris.length === 0 && <p>{t('transferNone')}</p>}
           <ol class="transfer__links">
             {transfer.uris.map((uri, index) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountDraft, AccountEntry } from '@/utils/otp/account';
-import { mergeImport, toImportAccountViews, type ImportItem } from './backup-handlers';
+import { msg } from '@/utils/i18n/local-message';
+import type { Translate } from '@/utils/i18n/localize';
+import { mergeImport, toImportAccountViews, toImportProblemViews, type ImportItem } from './backup-handlers';
 
 const SECRET_A = 'JBSWY3DPEHPK3PXP';
 const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -88,5 +90,32 @@ describe('toImportAccountViews', () => {
       { issuer: 'GitHub copy', label: '', kind: 'totp', digits: 6, period: 30, duplicateOf: 'GitHub: alice', duplicateIn: 'import' },
     ]);
     expect(JSON.stringify(views)).not.toContain(SECRET_C);
+  });
+});
+
+describe('toImportProblemViews', () => {
+  /** A French catalogue with only these messages (`$1`… filled as the browser fills them). */
+  const french: Translate = (key, substitutions) =>
+    (({
+      importRecordEntry: 'entrée $1',
+      importRecordNamed: '$1 ($2)',
+      importSkipNoSecret: 'Cette entrée n’a pas de clé secrète.',
+    }) as Record<string, string>)[key]?.replace(/\$(\d)/gu, (_, n: string) => substitutions[Number(n) - 1] ?? '') ?? '';
+
+  const problems = [
+    { record: msg('importRecordNamed', msg('importRecordEntry', 3), 'GitHub: alice'), reason: msg('importSkipNoSecret') },
+    { record: msg('importRecordLine', 7), reason: msg('importSkipNotSetupLink') },
+  ];
+
+  it('words record and reason in the user’s language, names as the file writes them', () => {
+    expect(toImportProblemViews(problems, french)[0]).toEqual({ record: 'entrée 3 (GitHub: alice)', reason: 'Cette entrée n’a pas de clé secrète.' });
+  });
+
+  it('falls back to English for messages the catalogue lacks (and without i18n, as in these tests)', () => {
+    expect(toImportProblemViews(problems, french)[1]).toEqual({
+      record: 'line 7',
+      reason: 'This line is not a setup link (those start with “otpauth://”), so it was skipped.',
+    });
+    expect(toImportProblemViews(problems)[0]).toEqual({ record: 'entry 3 (GitHub: alice)', reason: 'This entry has no secret key.' });
   });
 });

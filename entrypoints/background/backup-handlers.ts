@@ -5,19 +5,29 @@
  * transfer links, each only after the master password is typed again.
  */
 import type { AccountDraft, AccountEntry } from '@/utils/otp/account';
-import type { ImportAccountView, ImportPreviewView, ImportRequest } from '@/utils/messages';
-import { findImportDuplicates, importAccounts, ImportFormat, type ImportInput, type ImportPreview } from '@/utils/import';
-import { BACKUP_FORMAT, backupFileName, createBackup, migrationLeftOut, readBackup, toMigrationBatches, toOtpauthList } from '@/utils/backup';
+import type { ImportAccountView, ImportPreviewView, ImportProblemView, ImportRequest } from '@/utils/messages';
+import { findImportDuplicates, importAccounts, ImportFormat, type ImportInput, type ImportPreview, type ImportProblem } from '@/utils/import';
+import {
+  BACKUP_FORMAT,
+  backupFileName,
+  createBackup,
+  migrationAlgorithmWarnings,
+  migrationLeftOut,
+  readBackup,
+  toMigrationBatches,
+  toOtpauthList,
+} from '@/utils/backup';
 import { sortAccounts } from '@/utils/accounts/account-views';
 import { displayName } from '@/utils/accounts/display-name';
 import { checkNewPassword } from '@/utils/vault/password-policy';
 import { fromBase64 } from '@/utils/vault/base64';
 import { InvalidInputError } from '@/utils/errors';
 import { msg } from '@/utils/i18n/local-message';
+import type { Translate } from '@/utils/i18n/localize';
 import type { VaultService } from './vault-service';
 import type { PageHandlers } from './router';
 import { recordBackup } from './recovery-handlers';
-import { userText } from './user-text';
+import { browserTranslate, userText } from './user-text';
 
 /** How long a preview waits for the user to confirm it. */
 const PENDING_MS = 10 * 60 * 1000;
@@ -86,6 +96,11 @@ export function toImportAccountViews(items: readonly ImportItem[], entries: read
       ...(duplicate ? { duplicateOf: duplicate.existingName, duplicateIn: duplicate.source } : {}),
     };
   });
+}
+
+/** The preview's problems as pages show them: record and reason in the user's language. */
+export function toImportProblemViews(problems: readonly ImportProblem[], translate: Translate = browserTranslate): ImportProblemView[] {
+  return problems.map(({ record, reason }) => ({ record: userText(record, translate), reason: userText(reason, translate) }));
 }
 
 /** The page's request as the importer's input: exactly one of text or file bytes. */
@@ -165,7 +180,7 @@ export function createBackupHandlers(vault: VaultService, now: () => number = Da
       const view: ImportPreviewView = {
         format: preview.format,
         accounts: toImportAccountViews(items, entries),
-        problems: preview.problems,
+        problems: toImportProblemViews(preview.problems),
         needsPassword: preview.needsPassword === true,
         ...(preview.batches ? { batches: preview.batches } : {}),
       };
@@ -218,6 +233,7 @@ export function createBackupHandlers(vault: VaultService, now: () => number = Da
       return {
         uris: toMigrationBatches(entries),
         leftOut: migrationLeftOut(entries).map(({ name, reason }) => ({ name, reason: userText(reason) })),
+        algorithmWarnings: migrationAlgorithmWarnings(entries).map(({ name, algorithm }) => ({ name, algorithm })),
       };
     },
   };

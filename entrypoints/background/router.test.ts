@@ -19,6 +19,8 @@ const german = translator({
   accountNumbered: 'Konto $1',
   errInternal: 'In Twofold ist etwas schiefgelaufen.',
   errForbidden: 'Von hier aus nicht erlaubt.',
+  errImportUnknownText: 'Twofold erkennt diesen Text nicht. Es importiert $1.',
+  importSupportedFormats: 'Listen von otpauth://-Links',
 });
 
 /** A router whose `unlock` handler fails with `error`. */
@@ -68,9 +70,12 @@ describe('the router words failures in the user’s language', () => {
     expect(reply).toEqual({ ok: false, error: { code: 'forbidden', message: 'Von hier aus nicht erlaubt.' } });
   });
 
-  it('shows English that no catalogue holds (utils/import) as it is', () => {
-    const error = new ImportError(ImportFailure.UnknownFormat, 'Twofold does not recognize this file.');
-    expect(toFailure(error, german)).toEqual({ ok: false, error: { code: 'import-failed', message: 'Twofold does not recognize this file.' } });
+  it('translates import errors, the list of formats in them too', () => {
+    const error = new ImportError(ImportFailure.UnknownFormat, msg('errImportUnknownText', msg('importSupportedFormats')));
+    expect(toFailure(error, german)).toEqual({
+      ok: false,
+      error: { code: 'import-failed', message: 'Twofold erkennt diesen Text nicht. Es importiert Listen von otpauth://-Links.' },
+    });
   });
 
   it('uses the browser’s catalogue by default, English when it has no i18n (as in these tests)', async () => {

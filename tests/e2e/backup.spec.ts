@@ -304,6 +304,25 @@ test('a Google Authenticator transfer link from the export imports back', async 
   await expectCodes(popup, [GITHUB, SLACK]);
 });
 
+test('a transfer holding a SHA-256 account warns that some phone apps ignore it, and names only that account', async ({ twofold, openPopup }) => {
+  const { options } = await setUp(twofold, openPopup, [GITHUB]);
+  await options.pasteImport(`${uri(FASTMAIL)}&algorithm=SHA256`);
+  await options.importButton().click();
+  await expect(options.importDone()).toHaveText('Imported 1 account.');
+
+  const warning = options.page.locator('#transfer-algorithm-warning');
+  await expect(warning).toBeEmpty();
+  await options.showTransferCodes(PASSWORD);
+  await expect(options.transferCodes().locator('.transfer__uri')).toHaveCount(1);
+  await expect(warning).toHaveRole('status');
+  await expect(warning).toContainText('1 account makes its codes with SHA-256 or SHA-512');
+  await expect(warning.getByRole('listitem')).toHaveText(['Fastmail: alice@fastmail.example (SHA-256)']);
+  await expect(warning).toContainText('check that the phone shows the same code as Twofold');
+  // The codes point to the warning, so a screen reader hears it with them.
+  await expect(options.transferCodes()).toHaveAttribute('aria-describedby', 'transfer-algorithm-warning');
+  await expectAccessible(options.page, 'options: transfer QR codes with an algorithm warning');
+});
+
 test('a Google Authenticator export with a QR code missing names it, and the rest can still be imported', async ({ twofold, openPopup }) => {
   const { popup, options } = await setUp(twofold, openPopup);
   // Eleven accounts make two transfer links (Google Authenticator takes about ten per QR code).

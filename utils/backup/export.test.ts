@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountDraft } from '../otp/account';
 import { parseMigrationUri } from '../otp/parse-migration-uri';
 import { parseOtpauthList } from '../import/parse-otpauth-list';
-import { MAX_MIGRATION_URI_LENGTH, migrationLeftOut, toMigrationBatches } from './to-migration-batches';
+import { MAX_MIGRATION_URI_LENGTH, migrationAlgorithmWarnings, migrationLeftOut, toMigrationBatches } from './to-migration-batches';
 import { toOtpauthList } from './to-otpauth-list';
 import { inEnglish } from '../i18n/localize';
 
@@ -73,6 +73,32 @@ describe('toMigrationBatches', () => {
     expect(uris.length).toBeGreaterThan(1);
     for (const uri of uris) expect(uri.length).toBeLessThanOrEqual(MAX_MIGRATION_URI_LENGTH);
     expect(uris.flatMap((uri) => parseMigrationUri(uri).drafts)).toEqual(drafts);
+  });
+
+  it.each([
+    { name: 'SHA-1 accounts need no warning', drafts: [draft({}), draft({ kind: 'hotp', digits: 8 })], expected: [] },
+    {
+      name: 'SHA-256 and SHA-512 accounts are named, in order, with their algorithm',
+      drafts: [draft({ issuer: 'GitHub', label: 'alice', algorithm: 'SHA256' }), draft({}), draft({ issuer: 'Bank', label: '', algorithm: 'SHA512', kind: 'hotp' })],
+      expected: [
+        { index: 0, name: 'GitHub: alice', algorithm: 'SHA256' },
+        { index: 2, name: 'Bank', algorithm: 'SHA512' },
+      ],
+    },
+    {
+      name: 'accounts left out of the codes are not named (their reason is shown instead)',
+      drafts: [draft({ issuer: 'Slow', algorithm: 'SHA512', period: 60 }), draft({ kind: 'steam', issuer: 'Steam', digits: 5, algorithm: 'SHA256' })],
+      expected: [],
+    },
+    { name: 'the mixed list: only the nameless SHA-256 account', drafts: mixed, expected: [{ index: 5, name: 'nameless@example.com', algorithm: 'SHA256' }] },
+  ])('migrationAlgorithmWarnings: $name', ({ drafts, expected }) => {
+    expect(migrationAlgorithmWarnings(drafts as AccountDraft[])).toEqual(expected);
+  });
+
+  it('carries the accounts it warns about, algorithm and all', () => {
+    const drafts = [draft({ issuer: 'A', algorithm: 'SHA256' }), draft({ issuer: 'B', algorithm: 'SHA512' })];
+    expect(migrationAlgorithmWarnings(drafts)).toHaveLength(2);
+    expect(parseMigrationUri(toMigrationBatches(drafts, 10, { batchId: 3 })[0] ?? '').drafts).toEqual(drafts);
   });
 
   it('refuses a batch size outside 1–100', () => {

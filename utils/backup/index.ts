@@ -5,4 +5,11 @@ export { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from './backup-format'
 export { backupFileName, createBackup, type CreateBackupOptions } from './create-backup';
 export { inspectBackup, readBackup } from './read-backup';
 export { toOtpauthList } from './to-otpauth-list';
-export { MAX_MIGRATION_URI_LENGTH, migrationLeftOut, toMigrationBatches, type MigrationLeftOut } from './to-migration-batches';
+export {
+  MAX_MIGRATION_URI_LENGTH,
+  migrationAlgorithmWarnings,
+  migrationLeftOut,
+  toMigrationBatches,
+  type MigrationAlgorithmWarning,
+  type MigrationLeftOut,
+} from './to-migration-batches';

@@ -4,7 +4,7 @@
  */
 import { InvalidInputError } from '../errors';
 import { msg, type LocalMessage } from '../i18n/local-message';
-import { type AccountDraft, OtpKind } from '../otp/account';
+import { type AccountDraft, OtpAlgorithm, OtpKind } from '../otp/account';
 import { encodeMigrationUri } from '../otp/encode-migration-uri';
 import { DraftBounds } from '../otp/draft-rules';
 
@@ -23,6 +23,18 @@ export interface MigrationLeftOut {
   name: string;
   /** Why, in words for the person: localize it before it leaves the background. */
   reason: LocalMessage;
+}
+
+/**
+ * A carried account whose algorithm some versions of Google Authenticator do not honour, so that
+ * the phone may show wrong codes for it.
+ */
+export interface MigrationAlgorithmWarning {
+  /** Position in the list given (from 0). */
+  index: number;
+  /** "Issuer: account" as shown in Twofold. */
+  name: string;
+  algorithm: Exclude<OtpAlgorithm, 'SHA1'>;
 }
 
 const displayName = (draft: AccountDraft): string => [draft.issuer, draft.label].filter((part) => part !== '').join(': ');
@@ -50,6 +62,24 @@ export function migrationLeftOut(drafts: readonly AccountDraft[]): MigrationLeft
   return out;
 }
 
+/**
+ * The accounts {@link toMigrationBatches} carries that make their codes with SHA-256 or SHA-512.
+ * The format has an algorithm field, but some versions of Google Authenticator ignore it and make
+ * SHA-1 codes, which the site refuses. Show this list beside the codes, so the person compares the
+ * phone's codes with Twofold's before deleting anything. Accounts left out are not listed (see
+ * {@link migrationLeftOut}).
+ * @returns one row per such account, in the order given.
+ * @see https://github.com/google/google-authenticator/wiki/Key-Uri-Format#algorithm
+ */
+export function migrationAlgorithmWarnings(drafts: readonly AccountDraft[]): MigrationAlgorithmWarning[] {
+  const out: MigrationAlgorithmWarning[] = [];
+  drafts.forEach((draft, index) => {
+    if (draft.algorithm === OtpAlgorithm.Sha1 || whyNot(draft) !== null) return;
+    out.push({ index, name: displayName(draft), algorithm: draft.algorithm });
+  });
+  return out;
+}
+
 function randomBatchId(): number {
   return (globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) & 0x7fff_ffff;
 }
@@ -59,7 +89,8 @@ function randomBatchId(): number {
  * at most `maxPerBatch` accounts and {@link MAX_MIGRATION_URI_LENGTH} characters each, all sharing
  * one batch id with index 0…size−1, in order. Accounts the format cannot carry are left out (see
  * {@link migrationLeftOut} for which and why). SHA256/SHA512 accounts are carried as the format
- * allows, but some versions of the phone app ignore the algorithm; the UI should say so.
+ * allows, but some versions of the phone app ignore the algorithm: the UI names them (see
+ * {@link migrationAlgorithmWarnings}).
  * @param maxPerBatch accounts per QR code, 1–100 (Google Authenticator writes about 10).
  * @param options.batchId the id tying the codes together (default: random 31-bit).
  * @returns one link per QR code ([] when no account can be carried).

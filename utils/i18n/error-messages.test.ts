@@ -33,12 +33,11 @@ const catalog: Record<string, { message: string; placeholders?: Record<string, u
 const root = join(import.meta.dirname, '..', '..');
 const placeholderCount = (key: string): number => Object.keys(catalog[key]?.placeholders ?? {}).length;
 
-/** Source files whose messages are worded by the background (utils/import is not converted yet). */
+/** Source files whose messages are worded by the background. */
 function sources(folder: string): string[] {
   return readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
     .filter((file) => /\.ts$/u.test(file) && !/\.test\.ts$|test-helpers\.ts$/u.test(file))
-    .map((file) => join(folder, file))
-    .filter((file) => !file.startsWith(join('utils', 'import')));
+    .map((file) => join(folder, file));
 }
 
 /**

@@ -3,6 +3,7 @@
  * a preview of accounts, without writing anything. One parser per format, beside this file.
  */
 import { ImportError, ImportFailure } from '../errors';
+import { msg, type LocalMessage } from '../i18n/local-message';
 import { readBackup } from '../backup/read-backup';
 import { BACKUP_FORMAT } from '../backup/backup-format';
 import { decodeUtf8 } from './decode-bytes';
@@ -17,17 +18,15 @@ import { classifyOtpauthText, parseOtpauthList } from './parse-otpauth-list';
 /** Largest input read, in bytes of UTF-8 (or characters of pasted text): 10 MiB. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-/** The formats named when a file is not recognized, as the person knows them. */
-export const SUPPORTED_FORMATS_TEXT =
-  'a list of otpauth:// links, Google Authenticator exports (otpauth-migration:// links), Aegis vault files (plain or encrypted), ' +
-  '2FAS backups (.2fas, plain or password-protected), Authenticator extension backups, Bitwarden exports (.json, not encrypted), ' +
-  'ente Auth plain-text exports and Twofold backups';
+/** The formats named when a file is not recognized, as the person knows them ("Twofold imports …"). */
+export const SUPPORTED_FORMATS: LocalMessage = msg('importSupportedFormats');
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function unknownFormat(what: string): ImportError {
-  return new ImportError(ImportFailure.UnknownFormat, `Twofold does not recognize ${what}. It imports ${SUPPORTED_FORMATS_TEXT}.`);
+/** `text` names the supported formats: the person learns what to choose instead. */
+function unknownFormat(text: LocalMessage): ImportError {
+  return new ImportError(ImportFailure.UnknownFormat, text);
 }
 
 /** Reads the input as text, refusing binary files and oversized input. */
@@ -36,9 +35,8 @@ function readText(input: ImportInput): string {
   if (input.bytes !== undefined) {
     if (input.bytes.length > MAX_IMPORT_BYTES) throw tooLarge();
     const decoded = decodeUtf8(input.bytes);
-    if (decoded === null) {
-      throw unknownFormat('this file: it is not a text file (if it is a picture of a QR code, scan it with “Import from QR image” instead)');
-    }
+    // An image of a QR code is read by the popup's "Image…" button (chooseImage), not here.
+    if (decoded === null) throw unknownFormat(msg('errImportNotText', msg('chooseImage'), SUPPORTED_FORMATS));
     text = decoded;
   } else {
     text = input.text ?? '';
@@ -48,17 +46,17 @@ function readText(input: ImportInput): string {
 }
 
 function tooLarge(): ImportError {
-  return new ImportError(ImportFailure.TooLarge, `This file is larger than Twofold imports (${MAX_IMPORT_BYTES / 1024 / 1024} MB). Export your authenticator again and choose that file.`);
+  return new ImportError(ImportFailure.TooLarge, msg('errImportTooLarge', MAX_IMPORT_BYTES / 1024 / 1024));
 }
 
-/** Best guess at which app wrote JSON that does not parse, for the damaged-file message. */
-function guessJsonSource(text: string, fileName: string | undefined): string {
-  if (/\.2fas$/iu.test(fileName ?? '') || text.includes('"servicesEncrypted"') || text.includes('"schemaVersion"')) return '2FAS backup';
-  if (text.includes('"header"') && text.includes('"db"')) return 'Aegis export';
-  if (text.includes(`"${BACKUP_FORMAT}"`)) return 'Twofold backup';
-  if (text.includes('"items"')) return 'Bitwarden export';
-  if (text.includes('"EncOTPStorage"') || (text.includes('"secret"') && text.includes('"encrypted"') && text.includes('"hash"'))) return 'Authenticator extension backup';
-  return 'file';
+/** Best guess at which app wrote JSON that does not parse, as the damaged-file message starts ("This Aegis export"). */
+function guessJsonSource(text: string, fileName: string | undefined): LocalMessage {
+  if (/\.2fas$/iu.test(fileName ?? '') || text.includes('"servicesEncrypted"') || text.includes('"schemaVersion"')) return msg('importSource2fas');
+  if (text.includes('"header"') && text.includes('"db"')) return msg('importSourceAegis');
+  if (text.includes(`"${BACKUP_FORMAT}"`)) return msg('importSourceTwofold');
+  if (text.includes('"items"')) return msg('importSourceBitwarden');
+  if (text.includes('"EncOTPStorage"') || (text.includes('"secret"') && text.includes('"encrypted"') && text.includes('"hash"'))) return msg('importSourceAuthenticator');
+  return msg('importSourceFile');
 }
 
 async function importJson(json: unknown, text: string, options: ImportOptions): Promise<{ format: ImportFormat } & ParsedImport> {
@@ -74,7 +72,7 @@ async function importJson(json: unknown, text: string, options: ImportOptions): 
   if (isBitwardenExport(json)) return { format: ImportFormat.Bitwarden, ...parseBitwarden(json) };
   if (isEnteEncryptedExport(json)) throw enteEncryptedExportError();
   if (isAuthenticatorExtensionBackup(json)) return { format: ImportFormat.AuthenticatorExtension, ...(await parseAuthenticatorExtension(json, password)) };
-  throw unknownFormat('this JSON file');
+  throw unknownFormat(msg('errImportUnknownJson', SUPPORTED_FORMATS));
 }
 
 /**
@@ -100,26 +98,21 @@ async function importJson(json: unknown, text: string, options: ImportOptions): 
 export async function importAccounts(input: ImportInput, options: ImportOptions = {}): Promise<ImportPreview> {
   const text = readText(input);
   const trimmed = text.trim();
-  if (trimmed === '') throw new ImportError(ImportFailure.UnknownFormat, `There is nothing to import: the ${input.bytes ? 'file' : 'text'} is empty. Twofold imports ${SUPPORTED_FORMATS_TEXT}.`);
+  if (trimmed === '') throw unknownFormat(input.bytes ? msg('errImportEmptyFile', SUPPORTED_FORMATS) : msg('errImportEmptyText', SUPPORTED_FORMATS));
 
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     let json: unknown;
     try {
       json = JSON.parse(trimmed);
     } catch (error) {
-      const source = guessJsonSource(trimmed, input.fileName);
-      throw new ImportError(
-        ImportFailure.Damaged,
-        `This ${source} cannot be read: its text is cut short or damaged, so nothing was imported. Export it again and choose the new file.`,
-        { cause: error },
-      );
+      throw new ImportError(ImportFailure.Damaged, msg('errImportCutShort', guessJsonSource(trimmed, input.fileName)), { cause: error });
     }
     const { format, ...parsed } = await importJson(json, trimmed, options);
     return { format, ...parsed };
   }
 
   const kind = classifyOtpauthText(text);
-  if (kind === null) throw unknownFormat(input.bytes ? 'this file' : 'this text');
+  if (kind === null) throw unknownFormat(input.bytes ? msg('errImportUnknownFile', SUPPORTED_FORMATS) : msg('errImportUnknownText', SUPPORTED_FORMATS));
   if (isEnteText(text)) return { format: ImportFormat.Ente, ...parseEnte(text) };
   return { format: kind === 'migration' ? ImportFormat.GoogleAuthenticator : ImportFormat.OtpauthList, ...parseOtpauthList(text) };
 }

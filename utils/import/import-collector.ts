@@ -3,6 +3,7 @@
  * so an imported account obeys exactly the rules of one typed in by hand.
  */
 import { InvalidInputError } from '../errors';
+import { msg, type LocalMessage } from '../i18n/local-message';
 import type { AccountDraft } from '../otp/account';
 import { nameLength, normalizeName, truncateName } from '../otp/draft-rules';
 import { type DraftInput, validateDraft } from '../otp/validate-draft';
@@ -12,20 +13,22 @@ import type { ImportProblem, ParsedImport } from './import-types';
 const SHOWN_NAME_LENGTH = 60;
 
 /**
- * Names a record for a problem list: "entry 3 (GitHub)", or "entry 3" when it has no name.
- * @param noun "entry", "item", "line"…
- * @param position counted from 1, as people count.
+ * Names a record for a problem list: "entry 3 (GitHub)", or "entry 3" when it has no name (in
+ * English; the names are shown as the file writes them, cut to 60 characters).
+ * @param place where the record is, counted from 1 as people count: `msg('importRecordEntry', 3)`,
+ *   `msg('importRecordLine', 7)`…
+ * @param names the record's names (service, account); values that are not text are passed over.
  */
-export function describeRecord(noun: string, position: number, ...names: unknown[]): string {
+export function describeRecord(place: LocalMessage, ...names: unknown[]): LocalMessage {
   const shown = names
     .filter((name): name is string => typeof name === 'string')
     .map(normalizeName)
     .filter((name) => name !== '')
     .filter((name, i, all) => all.indexOf(name) === i)
     .join(': ');
-  if (shown === '') return `${noun} ${position}`;
+  if (shown === '') return place;
   const cut = nameLength(shown) > SHOWN_NAME_LENGTH ? `${[...shown].slice(0, SHOWN_NAME_LENGTH).join('')}…` : shown;
-  return `${noun} ${position} (${cut})`;
+  return msg('importRecordNamed', place, cut);
 }
 
 /** Reads a JSON value as text for a draft field: strings as they are, finite numbers in decimal. */
@@ -44,23 +47,23 @@ export class ImportCollector {
    * Checks one record with validateDraft and keeps it, or lists it with the reason it was refused.
    * Names longer than the limit are cut (as the URI parsers do) rather than refused.
    */
-  add(record: string, input: DraftInput): void {
+  add(record: LocalMessage, input: DraftInput): void {
     const issuer = truncateName(normalizeName(input.issuer ?? ''));
     const label = truncateName(normalizeName(input.label ?? ''));
     if (issuer === '' && label === '') {
-      this.skip(record, 'It has neither a service name nor an account name, so it could not be told apart from the others.');
+      this.skip(record, msg('importSkipNoName'));
       return;
     }
     try {
       this.accounts.push(validateDraft({ ...input, issuer, label }));
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      this.skip(record, error.message);
+      this.skip(record, error.text);
     }
   }
 
   /** Lists a record that is not imported. */
-  skip(record: string, reason: string): void {
+  skip(record: LocalMessage, reason: LocalMessage): void {
     this.problems.push({ record, reason });
   }
 

@@ -2,6 +2,7 @@
  * The shapes shared by every importer: what goes in, what the preview holds.
  * Pure data: no browser API.
  */
+import type { LocalMessage } from '../i18n/local-message';
 import type { AccountDraft } from '../otp/account';
 
 /** The formats Twofold imports, as `importAccounts` names them in its preview. */
@@ -34,11 +35,15 @@ export interface ImportOptions {
   password?: string;
 }
 
-/** One record that could not be imported, and why, in words for the person. */
+/**
+ * One record that could not be imported, and why, as catalogue messages: the background puts
+ * them into the user's language before they leave it.
+ */
 export interface ImportProblem {
-  /** Which record, e.g. "entry 3 (GitHub)" or "line 7"; never contains the secret. */
-  record: string;
-  reason: string;
+  /** Which record, e.g. "entry 3 (GitHub)" or "line 7" in English; never contains the secret. */
+  record: LocalMessage;
+  /** Why it was skipped. */
+  reason: LocalMessage;
 }
 
 /**

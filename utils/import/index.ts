@@ -1,7 +1,7 @@
 /**
  * Import from other authenticators. Pure: runs in the service worker and in Node tests.
  */
-export { importAccounts, MAX_IMPORT_BYTES, SUPPORTED_FORMATS_TEXT } from './import-accounts';
+export { importAccounts, MAX_IMPORT_BYTES, SUPPORTED_FORMATS } from './import-accounts';
 export { findImportDuplicates, type ExistingSecret, type ImportDuplicate } from './find-import-duplicates';
 export {
   ImportFormat,

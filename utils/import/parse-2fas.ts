@@ -33,6 +33,7 @@
  * @see https://github.com/ente-io/ente/blob/a621d733154a834f23754e7e874de769be532d9d/mobile/apps/auth/lib/ui/settings/data/import/two_fas_import.dart
  */
 import { ImportError, ImportFailure, WrongPasswordError } from '../errors';
+import { msg, type LocalMessage } from '../i18n/local-message';
 import { decodeBase64Loose } from './decode-bytes';
 import { asText, describeRecord, ImportCollector } from './import-collector';
 import { aesGcmDecrypt, pbkdf2Sha256 } from './import-crypto';
@@ -53,12 +54,9 @@ export function isTwoFasBackup(json: unknown): json is Json {
   return isObject(json) && (Array.isArray(json.services) || typeof json.servicesEncrypted === 'string') && ('schemaVersion' in json || 'servicesEncrypted' in json || 'appOrigin' in json || 'appVersionCode' in json);
 }
 
-function damaged(detail: string, cause?: unknown): ImportError {
-  return new ImportError(
-    ImportFailure.Damaged,
-    `This 2FAS backup cannot be read: ${detail}. Nothing was imported; export the backup from 2FAS again.`,
-    cause === undefined ? undefined : { cause },
-  );
+/** `detail` is one of the importDamaged… messages: what is wrong, in the file's terms. */
+function damaged(detail: LocalMessage, cause?: unknown): ImportError {
+  return new ImportError(ImportFailure.Damaged, msg('errImport2fasDamaged', detail), cause === undefined ? undefined : { cause });
 }
 
 /** The three parts of an encrypted 2FAS field. */
@@ -68,11 +66,12 @@ interface Sealed {
   iv: Uint8Array;
 }
 
-function readSealed(value: string, what: string): Sealed {
+/** Reads the encrypted field named `field` (as the file names it, for the message). */
+function readSealed(value: string, field: 'servicesEncrypted' | 'reference'): Sealed {
   const parts = value.split(':').map((part) => decodeBase64Loose(part));
   const [ciphertext, salt, iv] = parts;
   if (parts.length !== 3 || ciphertext == null || salt == null || iv == null || ciphertext.length < 16 || salt.length === 0 || iv.length === 0) {
-    throw damaged(`its ${what} is not in the expected “data:salt:iv” form`);
+    throw damaged(msg('importDamagedSealed', field));
   }
   return { ciphertext, salt, iv };
 }
@@ -83,7 +82,7 @@ async function open(sealed: Sealed, password: string): Promise<Uint8Array> {
 }
 
 async function decryptServices(file: Json, password: string): Promise<unknown> {
-  const services = readSealed(String(file.servicesEncrypted), 'encrypted account list');
+  const services = readSealed(String(file.servicesEncrypted), 'servicesEncrypted');
   let plain: Uint8Array;
   try {
     plain = await open(services, password);
@@ -91,19 +90,19 @@ async function decryptServices(file: Json, password: string): Promise<unknown> {
     let referenceOpens = false;
     if (typeof file.reference === 'string') {
       try {
-        await open(readSealed(file.reference, 'password check'), password);
+        await open(readSealed(file.reference, 'reference'), password);
         referenceOpens = true;
       } catch {
         // The reference does not open either: the password is wrong (reported below).
       }
     }
-    if (referenceOpens) throw damaged('the password is right, but the encrypted account list fails its integrity check', error);
-    throw new WrongPasswordError('That is not the password of this 2FAS backup. Check Caps Lock and try again.', { cause: error });
+    if (referenceOpens) throw damaged(msg('importDamagedListIntegrity'), error);
+    throw new WrongPasswordError(msg('errImport2fasWrongPassword'), { cause: error });
   }
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain));
   } catch (error) {
-    throw damaged('its decrypted account list is not valid JSON', error);
+    throw damaged(msg('importDamagedListNotJson'), error);
   }
 }
 
@@ -119,34 +118,31 @@ async function decryptServices(file: Json, password: string): Promise<unknown> {
  */
 export async function parseTwoFas(file: Json, password?: string): Promise<ParsedImport> {
   if (typeof file.schemaVersion === 'number' && file.schemaVersion > TWOFAS_SCHEMA_VERSION) {
-    throw new ImportError(
-      ImportFailure.Unsupported,
-      `This 2FAS backup was made by a newer 2FAS (backup format ${file.schemaVersion}); Twofold reads formats 1 to ${TWOFAS_SCHEMA_VERSION}. Nothing was imported.`,
-    );
+    throw new ImportError(ImportFailure.Unsupported, msg('errImport2fasTooNew', file.schemaVersion, TWOFAS_SCHEMA_VERSION));
   }
   let services: unknown = file.services;
   const isEncrypted = typeof file.servicesEncrypted === 'string' && file.servicesEncrypted !== '';
   // 2FAS marks a protected backup by its `reference`; without the encrypted list there is nothing to open.
-  if (!isEncrypted && typeof file.reference === 'string' && file.reference !== '') throw damaged('it is password-protected, but its encrypted account list is missing');
+  if (!isEncrypted && typeof file.reference === 'string' && file.reference !== '') throw damaged(msg('importDamagedListMissingEncrypted'));
   if (isEncrypted) {
     if (password === undefined || password === '') return { accounts: [], problems: [], needsPassword: true };
     services = await decryptServices(file, password);
   }
-  if (!Array.isArray(services)) throw damaged('its list of accounts (“services”) is missing');
+  if (!Array.isArray(services)) throw damaged(msg('importDamagedListMissing', 'services'));
 
   const collector = new ImportCollector();
   services.forEach((service: unknown, i) => {
     if (!isObject(service)) {
-      collector.skip(describeRecord('entry', i + 1), 'This entry is not an account record.');
+      collector.skip(msg('importRecordEntry', i + 1), msg('importSkipNotAccount'));
       return;
     }
     const otp = isObject(service.otp) ? service.otp : {};
     const issuer = asText(service.name)?.trim() || asText(otp.issuer);
     // Android reads the account name as `account ?: label`.
     const account = otp.account ?? otp.label;
-    const record = describeRecord('entry', i + 1, issuer, account);
+    const record = describeRecord(msg('importRecordEntry', i + 1), issuer, account);
     if (typeof service.secret !== 'string' || service.secret.trim() === '') {
-      collector.skip(record, 'This entry has no secret key.');
+      collector.skip(record, msg('importSkipNoSecret'));
       return;
     }
     const tokenType = (asText(otp.tokenType) ?? 'TOTP').trim().toLowerCase();

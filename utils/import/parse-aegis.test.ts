@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportError, ImportFailure, WrongPasswordError } from '../errors';
 import type { AccountDraft } from '../otp/account';
 import { parseAegis } from './parse-aegis';
+import { englishProblems } from './import-test-helpers';
 
 const SECRET_A = 'JBSWY3DPEHPK3PXP';
 const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -108,7 +109,7 @@ describe('parseAegis, plain vault', () => {
     ];
     const result = await parseAegis(plainVault(database(entries as Json[])));
     expect(result.accounts).toEqual([goodDrafts[0], goodDrafts[1]]);
-    expect(result.problems).toEqual([
+    expect(englishProblems(result.problems)).toEqual([
       { record: 'entry 2 (Legacy: pin)', reason: expect.stringContaining('mOTP') },
       { record: 'entry 3 (Yandex: me)', reason: expect.stringContaining('Yandex Key') },
       { record: 'entry 4 (Shop: dave)', reason: expect.stringContaining('“*”') },

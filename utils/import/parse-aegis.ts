@@ -15,6 +15,7 @@
  * @see https://github.com/beemdevelopment/Aegis/blob/master/docs/vault.md
  */
 import { ImportError, ImportFailure, WrongPasswordError } from '../errors';
+import { msg, type LocalMessage } from '../i18n/local-message';
 import { decodeBase64Loose, decodeHex } from './decode-bytes';
 import { asText, describeRecord, ImportCollector } from './import-collector';
 import { aesGcmDecrypt, scryptKey } from './import-crypto';
@@ -37,12 +38,9 @@ export function isAegisVault(json: unknown): json is Json {
   return isObject(json) && isObject(json.header) && 'slots' in json.header && 'db' in json;
 }
 
-function damaged(detail: string, cause?: unknown): ImportError {
-  return new ImportError(
-    ImportFailure.Damaged,
-    `This Aegis export cannot be read: ${detail}. Nothing was imported; export the vault from Aegis again.`,
-    cause === undefined ? undefined : { cause },
-  );
+/** `detail` is one of the importDamaged… messages: what is wrong, in the file's terms. */
+function damaged(detail: LocalMessage, cause?: unknown): ImportError {
+  return new ImportError(ImportFailure.Damaged, msg('errImportAegisDamaged', detail), cause === undefined ? undefined : { cause });
 }
 
 interface PasswordSlot {
@@ -55,27 +53,28 @@ interface PasswordSlot {
   p: number;
 }
 
-function readHex(value: unknown, what: string, minBytes: number, maxBytes: number): Uint8Array {
+/** Hex bytes of a length in bounds; `invalid` says which field is at fault when they are not. */
+function readHex(value: unknown, invalid: LocalMessage, minBytes: number, maxBytes: number): Uint8Array {
   const bytes = typeof value === 'string' ? decodeHex(value) : null;
-  if (bytes === null || bytes.length < minBytes || bytes.length > maxBytes) throw damaged(`its ${what} is not valid`);
+  if (bytes === null || bytes.length < minBytes || bytes.length > maxBytes) throw damaged(invalid);
   return bytes;
 }
 
+/** `position` counts the password slots from 1, for messages. */
 function readPasswordSlot(slot: Json, position: number): PasswordSlot {
-  const what = `password slot ${position}`;
   const { n, r, p } = slot;
   const isWhole = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
-  if (!isWhole(n) || !isWhole(r) || !isWhole(p) || (n & (n - 1)) !== 0 || n < 2) throw damaged(`the scrypt settings of its ${what} are not valid`);
+  if (!isWhole(n) || !isWhole(r) || !isWhole(p) || (n & (n - 1)) !== 0 || n < 2) throw damaged(msg('importDamagedSlotSettings', position));
   const limits = AegisScryptLimits;
   if (n > limits.maxN || r > limits.maxR || p > limits.maxP || 128 * n * r > limits.maxMemoryBytes || n * r * p > limits.maxWork) {
-    throw damaged(`its ${what} asks for more work than Twofold allows`);
+    throw damaged(msg('importDamagedSlotTooCostly', position));
   }
   const params = isObject(slot.key_params) ? slot.key_params : {};
   return {
-    key: readHex(slot.key, `${what} key`, 32, 32),
-    nonce: readHex(params.nonce, `${what} nonce`, 12, 12),
-    tag: readHex(params.tag, `${what} tag`, 16, 16),
-    salt: readHex(slot.salt, `${what} salt`, 1, 1024),
+    key: readHex(slot.key, msg('importDamagedSlotField', position, 'key'), 32, 32),
+    nonce: readHex(params.nonce, msg('importDamagedSlotField', position, 'key_params.nonce'), 12, 12),
+    tag: readHex(params.tag, msg('importDamagedSlotField', position, 'key_params.tag'), 16, 16),
+    salt: readHex(slot.salt, msg('importDamagedSlotField', position, 'salt'), 1, 1024),
     n,
     r,
     p,
@@ -84,20 +83,17 @@ function readPasswordSlot(slot: Json, position: number): PasswordSlot {
 
 /** Opens an encrypted vault's database with the password: first password slot that opens wins. */
 async function decryptDatabase(file: Json, header: Json, password: string): Promise<unknown> {
-  if (!Array.isArray(header.slots)) throw damaged('its list of keys (“slots”) is missing');
+  if (!Array.isArray(header.slots)) throw damaged(msg('importDamagedSlotsMissing'));
   const slots = header.slots.filter(isObject);
   const passwordSlots = slots.filter((slot) => slot.type === PASSWORD_SLOT).map((slot, i) => readPasswordSlot(slot, i + 1));
   if (passwordSlots.length === 0) {
-    throw new ImportError(
-      ImportFailure.Unsupported,
-      'This Aegis vault has no password (it is unlocked with the phone’s fingerprint or face only). In Aegis, set a password or export without encryption, then import again.',
-    );
+    throw new ImportError(ImportFailure.Unsupported, msg('errImportAegisNoPassword'));
   }
   const params = isObject(header.params) ? header.params : {};
-  const dbNonce = readHex(params.nonce, 'database nonce', 12, 12);
-  const dbTag = readHex(params.tag, 'database tag', 16, 16);
+  const dbNonce = readHex(params.nonce, msg('importDamagedDatabaseField', 'header.params.nonce'), 12, 12);
+  const dbTag = readHex(params.tag, msg('importDamagedDatabaseField', 'header.params.tag'), 16, 16);
   const ciphertext = typeof file.db === 'string' ? decodeBase64Loose(file.db) : null;
-  if (ciphertext === null) throw damaged('its encrypted database is not valid base64');
+  if (ciphertext === null) throw damaged(msg('importDamagedDatabaseBase64'));
 
   let masterKey: Uint8Array | null = null;
   let failure: unknown;
@@ -110,20 +106,20 @@ async function decryptDatabase(file: Json, header: Json, password: string): Prom
       failure = error;
     }
   }
-  if (masterKey === null) throw new WrongPasswordError('That is not the password of this Aegis export. Check Caps Lock and try again.', { cause: failure });
+  if (masterKey === null) throw new WrongPasswordError(msg('errImportAegisWrongPassword'), { cause: failure });
 
   let plain: Uint8Array;
   try {
     plain = await aesGcmDecrypt(masterKey, dbNonce, concat(ciphertext, dbTag));
   } catch (error) {
-    throw damaged('the password is right, but the encrypted database fails its integrity check', error);
+    throw damaged(msg('importDamagedDatabaseIntegrity'), error);
   } finally {
     masterKey.fill(0);
   }
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain));
   } catch (error) {
-    throw damaged('its decrypted database is not valid JSON', error);
+    throw damaged(msg('importDamagedDatabaseNotJson'), error);
   }
 }
 
@@ -134,7 +130,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Names of Aegis code types Twofold does not make, for the skip message. */
+/** Names of Aegis code types Twofold does not make, as Aegis names them (product names: not translated). */
 const UNSUPPORTED_TYPES: Readonly<Record<string, string>> = {
   motp: 'mOTP (Mobile-OTP)',
   yandex: 'Yandex Key',
@@ -152,7 +148,7 @@ const UNSUPPORTED_TYPES: Readonly<Record<string, string>> = {
  */
 export async function parseAegis(file: Json, password?: string): Promise<ParsedImport> {
   const header = file.header;
-  if (!isObject(header)) throw damaged('its header is missing');
+  if (!isObject(header)) throw damaged(msg('importDamagedHeaderMissing'));
   let db: unknown;
   if (header.slots === null || header.slots === undefined) {
     db = file.db;
@@ -160,24 +156,23 @@ export async function parseAegis(file: Json, password?: string): Promise<ParsedI
     if (password === undefined || password === '') return { accounts: [], problems: [], needsPassword: true };
     db = await decryptDatabase(file, header, password);
   }
-  if (!isObject(db) || !Array.isArray(db.entries)) throw damaged('its list of accounts (“db.entries”) is missing');
+  if (!isObject(db) || !Array.isArray(db.entries)) throw damaged(msg('importDamagedListMissing', 'db.entries'));
 
   const collector = new ImportCollector();
   db.entries.forEach((entry: unknown, i) => {
     if (!isObject(entry)) {
-      collector.skip(describeRecord('entry', i + 1), 'This entry is not an account record.');
+      collector.skip(msg('importRecordEntry', i + 1), msg('importSkipNotAccount'));
       return;
     }
-    const record = describeRecord('entry', i + 1, entry.issuer, entry.name);
+    const record = describeRecord(msg('importRecordEntry', i + 1), entry.issuer, entry.name);
     const type = typeof entry.type === 'string' ? entry.type.trim().toLowerCase() : '';
     if (type !== 'totp' && type !== 'hotp' && type !== 'steam') {
-      const name = UNSUPPORTED_TYPES[type] ?? (type === '' ? 'an unnamed type of' : `“${type}”`);
-      collector.skip(record, `Twofold cannot make ${name} codes, so this account was skipped.`);
+      collector.skip(record, type === '' ? msg('importSkipNoType') : msg('importSkipCodeType', UNSUPPORTED_TYPES[type] ?? type));
       return;
     }
     const info = isObject(entry.info) ? entry.info : {};
     if (typeof info.secret !== 'string' || info.secret.trim() === '') {
-      collector.skip(record, 'This entry has no secret key.');
+      collector.skip(record, msg('importSkipNoSecret'));
       return;
     }
     collector.add(record, {

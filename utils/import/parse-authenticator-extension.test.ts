@@ -6,6 +6,7 @@ import type { AccountDraft } from '../otp/account';
 import { importAccounts } from './import-accounts';
 import { encryptSaltedAes256Cbc } from './import-crypto';
 import { isAuthenticatorExtensionBackup, parseAuthenticatorExtension } from './parse-authenticator-extension';
+import { englishProblems } from './import-test-helpers';
 
 const SECRET_A = 'JBSWY3DPEHPK3PXP';
 const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -104,7 +105,7 @@ describe('parseAuthenticatorExtension, plain backup', () => {
     );
     const result = await parseAuthenticatorExtension(file);
     expect(result.accounts).toEqual([draft({ issuer: 'First', label: 'a' }), draft({ issuer: 'Later', label: 'b', secret: SECRET_B })]);
-    expect(result.problems).toEqual([
+    expect(englishProblems(result.problems)).toEqual([
       { record: 'entry 2 (Gost: c)', reason: expect.stringContaining('SHA1, SHA256 and SHA512') },
       { record: 'entry 3 (Hexy: d)', reason: expect.stringContaining('hexadecimal') },
     ]);
@@ -141,7 +142,7 @@ describe('parseAuthenticatorExtension, v1 (secrets encrypted with the password)'
     );
     const result = await parseAuthenticatorExtension(file, PASSWORD);
     expect(result.accounts).toEqual([draft({ issuer: 'GitHub', label: 'alice' }), draft({ issuer: 'Plain', label: 'y', secret: SECRET_B })]);
-    expect(result.problems).toEqual([{ record: 'entry 2 (Old: x)', reason: expect.stringContaining('could not be decrypted') }]);
+    expect(englishProblems(result.problems)).toEqual([{ record: 'entry 2 (Old: x)', reason: expect.stringContaining('could not be decrypted') }]);
   });
 });
 
@@ -220,7 +221,7 @@ describe('parseAuthenticatorExtension, v3 (whole entries encrypted, key from Arg
     );
     const result = await parseAuthenticatorExtension(mixed, PASSWORD);
     expect(result.accounts).toEqual([draft({ issuer: 'GitHub', label: 'alice' }), draft({ issuer: 'Corp', label: 'bob', secret: SECRET_B })]);
-    expect(result.problems).toEqual([
+    expect(englishProblems(result.problems)).toEqual([
       { record: 'entry 2', reason: expect.stringContaining('damaged') },
       { record: 'entry 3', reason: expect.stringContaining('another one') },
       { record: 'entry 4', reason: expect.stringContaining('missing from the backup') },
@@ -238,7 +239,7 @@ describe('parseAuthenticatorExtension, v3 (whole entries encrypted, key from Arg
     const damagedKey = { ...file, [String(key.record.id)]: { ...key.record, salt: '' } };
     const result = await parseAuthenticatorExtension(damagedKey, PASSWORD);
     expect(result.accounts).toEqual([]);
-    expect(result.problems.map((problem) => problem.reason)).toEqual(Array(3).fill(expect.stringContaining('key record this entry needs is damaged')));
+    expect(englishProblems(result.problems).map((problem) => problem.reason)).toEqual(Array(3).fill(expect.stringContaining('key record this entry needs is damaged')));
   });
 
   it('reports a file cut short as damaged', async () => {

@@ -32,6 +32,7 @@
  * @see https://github.com/Authenticator-Extension/Authenticator/blob/9d9660bb73700b3e725800edc22836662d94afac/src/argon.ts
  */
 import { WrongPasswordError } from '../errors';
+import { msg, type LocalMessage } from '../i18n/local-message';
 import { encodeBase32 } from '../otp/base32';
 import { decodeBase64Loose, decodeHex, decodeUtf8 } from './decode-bytes';
 import { asText, describeRecord, ImportCollector } from './import-collector';
@@ -128,7 +129,7 @@ async function decryptSecret(secret: string, passphrases: readonly string[]): Pr
 type KeyState =
   | { status: 'open'; passphrase: string; checked: boolean }
   | { status: 'wrong' }
-  | { status: 'unusable'; reason: string };
+  | { status: 'unusable'; reason: LocalMessage };
 
 /**
  * Checks a passphrase against a key's `hash` (an Argon2 PHC string), as the extension's
@@ -158,7 +159,7 @@ async function checkPhc(hash: unknown, passphrase: string): Promise<boolean | nu
 async function unlockKey(key: Json, password: string): Promise<KeyState> {
   const salt = typeof key.salt === 'string' ? passwordBytes(key.salt) : null;
   if (salt === null || salt.length < 8) {
-    return { status: 'unusable', reason: 'The key record this entry needs is damaged in the backup file (its salt is missing or too short).' };
+    return { status: 'unusable', reason: msg('importSkipKeyDamaged') };
   }
   const passphrase = toBase64Unpadded(await argon2Hash(passwordBytes(password), salt, AUTHENTICATOR_ARGON2));
   const checked = await checkPhc(key.hash, passphrase);
@@ -179,9 +180,9 @@ async function unlockKeys(file: Json, records: Json[], password: string): Promis
     if (!isEncryptedRecord(record) || typeof record.keyId !== 'string' || states.has(record.keyId)) continue;
     const key = findKey(file, record.keyId);
     if (key === undefined) {
-      states.set(record.keyId, { status: 'unusable', reason: 'The key record this entry needs is missing from the backup file.' });
+      states.set(record.keyId, { status: 'unusable', reason: msg('importSkipKeyMissing') });
     } else if ([...states.values()].filter((state) => state.status !== 'unusable').length >= MAX_KEYS) {
-      states.set(record.keyId, { status: 'unusable', reason: `This backup holds entries under more than ${MAX_KEYS} different keys; Twofold opens the first ${MAX_KEYS}.` });
+      states.set(record.keyId, { status: 'unusable', reason: msg('importSkipTooManyKeys', MAX_KEYS) });
     } else {
       states.set(record.keyId, await unlockKey(key, password));
     }
@@ -206,14 +207,14 @@ async function unlockLegacyKey(key: { enc: string; hash: unknown }, password: st
 }
 
 /** One record after decryption: the account fields, or why it cannot be read. */
-type Opened = { ok: true; account: Json; decrypted: boolean } | { ok: false; reason: string; wrongPassword: boolean };
+type Opened = { ok: true; account: Json; decrypted: boolean } | { ok: false; reason: LocalMessage; wrongPassword: boolean };
 
-const OTHER_PASSWORD = 'This entry could not be decrypted with this password (it may have been encrypted with another one).';
+const OTHER_PASSWORD = msg('importSkipOtherPassword');
 
 /** Decrypts a v3 entry with its key's passphrase into the account record it holds. */
 async function openEncryptedRecord(record: Json, keys: Map<string, KeyState>): Promise<Opened> {
   const state = typeof record.keyId === 'string' ? keys.get(record.keyId) : undefined;
-  if (state === undefined) return { ok: false, reason: 'This entry does not say which key encrypted it, so it cannot be opened.', wrongPassword: false };
+  if (state === undefined) return { ok: false, reason: msg('importSkipNoKeyId'), wrongPassword: false };
   if (state.status === 'unusable') return { ok: false, reason: state.reason, wrongPassword: false };
   if (state.status === 'wrong') return { ok: false, reason: OTHER_PASSWORD, wrongPassword: true };
   const bytes = typeof record.data === 'string' ? await decryptCryptoJs(record.data, state.passphrase) : null;
@@ -227,7 +228,7 @@ async function openEncryptedRecord(record: Json, keys: Map<string, KeyState>): P
   if (!isAccountRecord(account)) {
     // With a checked key the password is right, so the entry itself is at fault.
     return state.checked
-      ? { ok: false, reason: 'This entry is damaged in the backup file: the password is right, but its encrypted data does not open.', wrongPassword: false }
+      ? { ok: false, reason: msg('importSkipEntryDamaged'), wrongPassword: false }
       : { ok: false, reason: OTHER_PASSWORD, wrongPassword: true };
   }
   return { ok: true, account, decrypted: true };
@@ -245,7 +246,7 @@ function hexToBase32(hex: string): string | null {
 }
 
 /** Adds one account record (secret in clear) to the collector, or lists why it cannot be. */
-function collectAccount(collector: ImportCollector, name: string, record: Json, clearSecret: string): void {
+function collectAccount(collector: ImportCollector, name: LocalMessage, record: Json, clearSecret: string): void {
   let secret = clearSecret;
   let type = (asText(record.type) ?? 'totp').trim().toLowerCase();
   const prefix = /^(stm|blz|bliz)-/u.exec(secret);
@@ -256,7 +257,7 @@ function collectAccount(collector: ImportCollector, name: string, record: Json, 
   if (type === 'hex' || type === 'hhex') {
     const converted = hexToBase32(secret);
     if (converted === null) {
-      collector.skip(name, 'Its secret key should be hexadecimal (0–9, A–F) but is not.');
+      collector.skip(name, msg('importSkipNotHex'));
       return;
     }
     secret = converted;
@@ -316,17 +317,17 @@ export async function parseAuthenticatorExtension(file: Json, password?: string)
   const states = [...keys.values(), ...(legacyState === undefined ? [] : [legacyState])];
   const anythingOpened = states.some((state) => state.status === 'open' && state.checked) || opened.some((result) => result.ok && result.decrypted);
   if (isEncrypted && !anythingOpened && opened.some((result) => !result.ok && result.wrongPassword)) {
-    throw new WrongPasswordError('That is not the password of this Authenticator backup. Check Caps Lock and try again.');
+    throw new WrongPasswordError(msg('errImportAuthenticatorWrongPassword'));
   }
 
   const collector = new ImportCollector();
   opened.forEach((result, i) => {
     if (!result.ok) {
       const record = records[i];
-      collector.skip(describeRecord('entry', i + 1, record?.issuer, record?.account), result.reason);
+      collector.skip(describeRecord(msg('importRecordEntry', i + 1), record?.issuer, record?.account), result.reason);
       return;
     }
-    collectAccount(collector, describeRecord('entry', i + 1, result.account.issuer, result.account.account), result.account, String(result.account.secret));
+    collectAccount(collector, describeRecord(msg('importRecordEntry', i + 1), result.account.issuer, result.account.account), result.account, String(result.account.secret));
   });
   return collector.result();
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportFailure } from '../errors';
 import type { AccountDraft } from '../otp/account';
 import { isBitwardenExport, parseBitwarden } from './parse-bitwarden';
+import { englishProblems } from './import-test-helpers';
 
 const SECRET_A = 'JBSWY3DPEHPK3PXP';
 const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -62,7 +63,7 @@ describe('parseBitwarden', () => {
     expect(isBitwardenExport(file)).toBe(true);
     const result = parseBitwarden(file);
     expect(result.accounts).toEqual([draft({ issuer: 'Good', label: 'w' })]);
-    expect(result.problems).toEqual([
+    expect(englishProblems(result.problems)).toEqual([
       { record: 'item 3 (Broken: y)', reason: expect.stringContaining('“!”') },
       { record: 'item 4 (Broken link: z)', reason: expect.stringContaining('no secret key') },
     ]);

@@ -10,6 +10,7 @@
  * @see https://bitwarden.com/help/integrated-authenticator/
  */
 import { ImportError, ImportFailure, InvalidOtpauthUriError } from '../errors';
+import { msg } from '../i18n/local-message';
 import { parseOtpauthUri } from '../otp/parse-otpauth-uri';
 import { asText, describeRecord, ImportCollector } from './import-collector';
 import type { ParsedImport } from './import-types';
@@ -33,14 +34,9 @@ export function isBitwardenExport(json: unknown): json is Json {
  */
 export function parseBitwarden(file: Json): ParsedImport {
   if (file.encrypted === true) {
-    throw new ImportError(
-      ImportFailure.Unsupported,
-      'This Bitwarden export is encrypted, and Twofold cannot open it. In Bitwarden, export the vault again as “.json” (not “.json (Encrypted)”), import it, then delete that file.',
-    );
+    throw new ImportError(ImportFailure.Unsupported, msg('errImportBitwardenEncrypted'));
   }
-  if (!Array.isArray(file.items)) {
-    throw new ImportError(ImportFailure.Damaged, 'This Bitwarden export cannot be read: its list of items is missing. Export it from Bitwarden again.');
-  }
+  if (!Array.isArray(file.items)) throw new ImportError(ImportFailure.Damaged, msg('errImportBitwardenNoItems'));
   const collector = new ImportCollector();
   file.items.forEach((item: unknown, i) => {
     if (!isObject(item) || !isObject(item.login)) return;
@@ -48,7 +44,7 @@ export function parseBitwarden(file: Json): ParsedImport {
     if (totp === '') return;
     const itemName = asText(item.name) ?? '';
     const username = asText(item.login.username) ?? '';
-    const record = describeRecord('item', i + 1, itemName, username);
+    const record = describeRecord(msg('importRecordItem', i + 1), itemName, username);
 
     if (/^otpauth:/iu.test(totp)) {
       try {
@@ -58,7 +54,7 @@ export function parseBitwarden(file: Json): ParsedImport {
         collector.add(record, draft.issuer === '' && draft.label !== '' ? { ...named, issuer: itemName } : named);
       } catch (error) {
         if (!(error instanceof InvalidOtpauthUriError)) throw error;
-        collector.skip(record, error.message);
+        collector.skip(record, error.text);
       }
       return;
     }

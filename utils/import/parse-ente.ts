@@ -18,6 +18,7 @@
  * @see https://github.com/ente-io/ente/blob/a621d733154a834f23754e7e874de769be532d9d/mobile/apps/photos/plugins/ente_crypto/lib/src/crypto.dart
  */
 import { ImportError, ImportFailure } from '../errors';
+import { msg } from '../i18n/local-message';
 import { contentLines, parseOtpauthList } from './parse-otpauth-list';
 import type { ParsedImport } from './import-types';
 
@@ -48,8 +49,5 @@ export function parseEnte(text: string): ParsedImport {
  * @returns ImportError Unsupported, telling the person how to make a plain export.
  */
 export function enteEncryptedExportError(): ImportError {
-  return new ImportError(
-    ImportFailure.Unsupported,
-    'This is an encrypted ente Auth export, which Twofold cannot open. In ente Auth, export the codes as plain text, import that file, then delete it.',
-  );
+  return new ImportError(ImportFailure.Unsupported, msg('errImportEnteEncrypted'));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountDraft } from '../otp/account';
 import { encodeMigrationUri } from '../otp/encode-migration-uri';
 import { classifyOtpauthText, parseOtpauthList } from './parse-otpauth-list';
+import { englishProblems } from './import-test-helpers';
 
 const SECRET_A = 'JBSWY3DPEHPK3PXP';
 const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -58,14 +59,14 @@ describe('parseOtpauthList', () => {
   ])('$name', ({ text, accounts, problems }) => {
     const result = parseOtpauthList(text);
     expect(result.accounts).toEqual(accounts);
-    expect(result.problems).toEqual(problems);
+    expect(englishProblems(result.problems)).toEqual(problems);
     expect(result.batches).toBeUndefined();
   });
 
   it('never echoes the secret of a refused line', () => {
     const result = parseOtpauthList('otpauth://totp/X?secret=SECRET0SECRET&digits=6');
     expect(result.problems).toHaveLength(1);
-    expect(JSON.stringify(result.problems)).not.toContain('SECRET0SECRET');
+    expect(JSON.stringify(englishProblems(result.problems))).not.toContain('SECRET0SECRET');
   });
 });
 
@@ -84,14 +85,14 @@ describe('parseOtpauthList with Google Authenticator exports', () => {
     const result = parseOtpauthList(lines.join('\n'));
     expect(result.batches).toEqual({ found, size: 3, missing });
     expect(result.accounts).toHaveLength(count);
-    const missingProblems = result.problems.filter((p) => p.record === 'Google Authenticator export');
+    const missingProblems = englishProblems(result.problems).filter((p) => p.record === 'Google Authenticator export');
     expect(missingProblems.map((p) => p.reason)).toEqual(missing.map((i) => expect.stringContaining(`QR code ${i + 1} of 3 is missing`)));
   });
 
   it('keeps accounts in line order and names each record by line and account', () => {
     const result = parseOtpauthList([qr0, 'otpauth-migration://offline?data=%%%'].join('\n'));
     expect(result.accounts).toEqual(accounts.slice(0, 2));
-    expect(result.problems[0]).toEqual({ record: 'line 2 (Google Authenticator export)', reason: expect.stringContaining('damaged') });
+    expect(englishProblems(result.problems)[0]).toEqual({ record: 'line 2 (Google Authenticator export)', reason: expect.stringContaining('damaged') });
   });
 
   it('reads a single export without batch numbers and no batches field', () => {

@@ -4,6 +4,7 @@
  * Aegis, 2FAS, ente Auth and the Authenticator extension all export this plain form.
  */
 import { InvalidMigrationPayloadError, InvalidOtpauthUriError } from '../errors';
+import { msg } from '../i18n/local-message';
 import type { AccountDraft } from '../otp/account';
 import { parseMigrationUri } from '../otp/parse-migration-uri';
 import { parseOtpauthUri } from '../otp/parse-otpauth-uri';
@@ -64,7 +65,7 @@ export function parseOtpauthList(text: string): ParsedImport {
         parsed = parseMigrationUri(line.text);
       } catch (error) {
         if (!(error instanceof InvalidMigrationPayloadError)) throw error;
-        collector.skip(describeRecord('line', line.number, 'Google Authenticator export'), error.message);
+        collector.skip(msg('importRecordNamed', msg('importRecordLine', line.number), msg('importRecordGoogleExport')), error.text);
         continue;
       }
       if (parsed.batch === null) {
@@ -81,13 +82,13 @@ export function parseOtpauthList(text: string): ParsedImport {
     } else if (OTPAUTH.test(line.text)) {
       try {
         const { draft } = parseOtpauthUri(line.text);
-        collector.add(describeRecord('line', line.number, draft.issuer, draft.label), draft);
+        collector.add(describeRecord(msg('importRecordLine', line.number), draft.issuer, draft.label), draft);
       } catch (error) {
         if (!(error instanceof InvalidOtpauthUriError)) throw error;
-        collector.skip(describeRecord('line', line.number), error.message);
+        collector.skip(msg('importRecordLine', line.number), error.text);
       }
     } else {
-      collector.skip(describeRecord('line', line.number), 'This line is not a setup link (those start with “otpauth://”), so it was skipped.');
+      collector.skip(msg('importRecordLine', line.number), msg('importSkipNotSetupLink'));
     }
   }
 
@@ -96,10 +97,7 @@ export function parseOtpauthList(text: string): ParsedImport {
     const found = [...group.parts.keys()].sort((a, b) => a - b);
     const missing = Array.from({ length: group.size }, (_, i) => i).filter((i) => !group.parts.has(i));
     for (const index of missing) {
-      collector.skip(
-        'Google Authenticator export',
-        `QR code ${index + 1} of ${group.size} is missing. Scan it too, or the accounts in it will not be imported.`,
-      );
+      collector.skip(msg('importRecordGoogleExport'), msg('importSkipQrMissing', index + 1, group.size));
     }
     if (largest === undefined || found.length > largest.found.length) largest = { found, size: group.size, missing };
   }
@@ -109,5 +107,5 @@ export function parseOtpauthList(text: string): ParsedImport {
 }
 
 function addMigrationDrafts(collector: ImportCollector, line: number, drafts: AccountDraft[]): void {
-  drafts.forEach((draft, i) => collector.add(describeRecord(`line ${line}, account`, i + 1, draft.issuer, draft.label), draft));
+  drafts.forEach((draft, i) => collector.add(describeRecord(msg('importRecordLineAccount', line, i + 1), draft.issuer, draft.label), draft));
 }

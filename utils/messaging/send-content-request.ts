@@ -6,6 +6,7 @@
  * webextension-polyfill behind `wxt/browser`, to keep the content scripts small.
  */
 import { browser } from '@wxt-dev/browser';
+import { t } from '../i18n/message';
 import type { ContentArgsOf, ContentEnvelope, ContentReplyOf, ContentRequestName, Result } from '../messages';
 
 /** Sends a content request; a dead background or a refused message becomes a failed Result. */
@@ -20,7 +21,19 @@ export async function sendContentRequest<K extends ContentRequestName>(
   } catch {
     // Falls through: the extension was reloaded, or the background did not answer.
   }
-  return { ok: false, error: { code: 'internal', message: 'Twofold did not answer. Reload the page and try again.' } };
+  return { ok: false, error: { code: 'internal', message: noAnswer() } };
+}
+
+/**
+ * "Twofold did not answer", from the browser's catalogue. A script whose extension was reloaded
+ * or removed may have lost the extension APIs, i18n included: it says so in English then.
+ */
+function noAnswer(): string {
+  try {
+    return t('errNoAnswerReload');
+  } catch {
+    return 'Twofold did not answer. Reload the page and try again.';
+  }
 }
 
 /** Whether this script's extension is still there (false after it was reloaded or removed). */

@@ -7,6 +7,7 @@
  * script before the rest of the popup has loaded (components/popup/opening.ts).
  */
 import { browser } from '@wxt-dev/browser';
+import { t } from '../i18n/message';
 import type { ArgsOf, Envelope, ReplyOf, RequestName, Result } from '../messages';
 
 export async function sendRequest<K extends RequestName>(
@@ -20,8 +21,6 @@ export async function sendRequest<K extends RequestName>(
   } catch {
     // Falls through to the failure below: the background did not answer.
   }
-  return {
-    ok: false,
-    error: { code: 'internal', message: 'Twofold’s background did not answer. Close this window and try again.' },
-  };
+  // Worded here, from the browser's catalogue: there is no background to word it.
+  return { ok: false, error: { code: 'internal', message: t('errNoAnswer') } };
 }
