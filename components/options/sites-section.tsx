@@ -4,7 +4,6 @@ import type { AccountView } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { displayName } from '@/utils/accounts/display-name';
 import { hostOfTypedSite } from '@/utils/accounts/check-account-edit';
-import { registrableDomain } from '@/utils/site/registrable-domain';
 import { sitePatterns } from '@/utils/fields/site-patterns';
 import { describedBy } from '@/components/popup/field';
 import { requestFillButton } from '@/components/popup/fill-site-access';
@@ -14,10 +13,24 @@ import { t } from '@/utils/i18n/t';
  * A site as typed (`https://www.amazon.co.uk/ap/signin`, `Amazon.com`) as the registrable domain
  * an account is bound to (`amazon.co.uk`), or null when it is not a site name.
  */
-export function siteOfTyped(typed: string): string | null {
+async function siteOfTyped(typed: string): Promise<string | null> {
   const host = hostOfTypedSite(typed);
   if (host === null) return null;
+  const { registrableDomain } = await loadSiteRules();
   return registrableDomain(`https://${host.includes(':') ? `[${host}]` : host}/`);
+}
+
+/**
+ * The public suffix list (tldts, about 290 KB) loads only when a site is typed in, not with the
+ * options page; it is asked for as soon as the site field gets the focus.
+ */
+let siteRules: Promise<typeof import('@/utils/site/registrable-domain')> | null = null;
+function loadSiteRules() {
+  siteRules ??= import('@/utils/site/registrable-domain').catch((error: unknown) => {
+    siteRules = null;
+    throw error;
+  });
+  return siteRules;
 }
 
 /** Whether the browser gave Twofold every host pattern of `site` (the inline button may show there). */
@@ -184,7 +197,12 @@ function AccountSites({ account, access, siteError, onSave, onAllow, onTurnOff }
 
   async function add(event: Event) {
     event.preventDefault();
-    const site = siteOfTyped(typed);
+    let site: string | null;
+    try {
+      site = await siteOfTyped(typed);
+    } catch {
+      return setError(t('errInternal'));
+    }
     if (site === null) return setError(t('editSiteInvalid', typed.trim()));
     if (account.sites.includes(site)) return setError(t('siteAlreadyThere', site));
     setBusy(true);
@@ -241,7 +259,8 @@ function AccountSites({ account, access, siteError, onSave, onAllow, onTurnOff }
         <label for={inputId}>{t('siteAddLabel', name)}</label>
         <div class="control-row">
           <input id={inputId} type="text" inputMode="url" autoComplete="off" spellcheck={false} value={typed}
-            placeholder="amazon.com" onInput={(e) => setTyped(e.currentTarget.value)} {...describedBy(inputId, error)} />
+            placeholder="amazon.com" onInput={(e) => setTyped(e.currentTarget.value)} onFocus={() => void loadSiteRules().catch(() => undefined)}
+            {...describedBy(inputId, error)} />
           <button type="submit" disabled={busy}>{t('siteAdd')}</button>
         </div>
         {error && <p class="error" id={`${inputId}-error`} role="alert">{error}</p>}
