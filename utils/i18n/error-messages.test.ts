@@ -7,9 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import english from '../../public/_locales/en/messages.json' with { type: 'json' };
-import { inEnglish } from './localize';
-import type { LocalText } from './local-message';
+import { catalog, expectComplete, placeholderCount } from './catalog-test-helpers';
 import {
   DuplicateAccountError,
   FillNeedsConfirmationError,
@@ -29,9 +27,7 @@ import { classifyQrText } from '../qr/classify-qr-text';
 import { interpretQrTexts, type ScanSource } from '../qr/interpret-qr-texts';
 import { syncFullError } from '../sync/sync-errors';
 
-const catalog: Record<string, { message: string; placeholders?: Record<string, unknown> }> = english;
 const root = join(import.meta.dirname, '..', '..');
-const placeholderCount = (key: string): number => Object.keys(catalog[key]?.placeholders ?? {}).length;
 
 /** Source files whose messages are worded by the background. */
 function sources(folder: string): string[] {
@@ -110,15 +106,6 @@ describe('msg() calls in the code', () => {
     }
   });
 });
-
-/** Each message in `text`, nested ones too, has exactly the substitutions its entry declares. */
-function expectComplete(text: LocalText, label: string): void {
-  if (typeof text === 'string') return;
-  expect(catalog, label).toHaveProperty(text.key);
-  expect(text.substitutions.length, `${label}: ${text.key}`).toBe(placeholderCount(text.key));
-  for (const part of text.substitutions) expectComplete(part, label);
-  expect(inEnglish(text), label).not.toMatch(/\$[A-Za-z0-9_]+\$|\$\d/u);
-}
 
 function caught(run: () => unknown): TwofoldError {
   try {

@@ -1,84 +1,15 @@
 /**
- * The importers' words are catalogue messages, held to the rules utils/i18n/error-messages.test.ts
- * checks elsewhere (which still leaves utils/import out): every msg() names a key the English
- * catalogue has, literally, with as many substitutions as it declares placeholders; and the
- * messages the importers make come out whole in English, nested ones included.
+ * The messages the importers make come out whole in English, nested ones included (every msg()
+ * call's key and substitution count is checked by utils/i18n/error-messages.test.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import english from '../../public/_locales/en/messages.json' with { type: 'json' };
 import { TwofoldError } from '../errors';
-import type { LocalText } from '../i18n/local-message';
+import { expectComplete } from '../i18n/catalog-test-helpers';
 import { inEnglish } from '../i18n/localize';
 import { importAccounts, MAX_IMPORT_BYTES } from './import-accounts';
 import { parseAegis } from './parse-aegis';
 import { parseTwoFas } from './parse-2fas';
 import { parseOtpauthList } from './parse-otpauth-list';
-
-const catalog: Record<string, { message: string; placeholders?: Record<string, unknown> }> = english;
-const placeholderCount = (key: string): number => Object.keys(catalog[key]?.placeholders ?? {}).length;
-const folder = import.meta.dirname;
-
-/** The arguments of the call whose "(" is at `open`, split at top-level commas (strings and brackets stepped over). */
-function callArguments(text: string, open: number): string[] {
-  const args: string[] = [];
-  let depth = 0;
-  let start = open + 1;
-  for (let i = open; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === "'" || ch === '"' || ch === '`') {
-      for (i++; i < text.length && text[i] !== ch; i++) if (text[i] === '\\') i++;
-    } else if ('([{'.includes(ch)) depth++;
-    else if (')]}'.includes(ch)) {
-      depth--;
-      if (depth === 0) {
-        const last = text.slice(start, i).trim();
-        if (last !== '') args.push(last);
-        return args;
-      }
-    } else if (ch === ',' && depth === 1) {
-      args.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  throw new Error(`unclosed call at ${open}`);
-}
-
-const calls = readdirSync(folder)
-  .filter((file) => file.endsWith('.ts') && !/\.test\.ts$|test-helpers\.ts$/u.test(file))
-  .flatMap((file) => {
-    const text = readFileSync(join(folder, file), 'utf8');
-    return [...text.matchAll(/(?<![\w.])msg\(/gu)].map((match) => {
-      const args = callArguments(text, match.index + 3);
-      return { where: `${file}:${text.slice(0, match.index).split('\n').length}`, key: args[0] ?? '', substitutions: args.length - 1 };
-    });
-  });
-
-describe('msg() calls in utils/import', () => {
-  it('were found (the scan works)', () => {
-    expect(calls.length).toBeGreaterThan(60);
-  });
-
-  it('all name their key literally (no key picked from a table)', () => {
-    expect(calls.filter((call) => !/^'[A-Za-z0-9_]+'$/u.test(call.key)).map((call) => call.where)).toEqual([]);
-  });
-
-  it.each(calls)('$where $key', ({ key, substitutions }) => {
-    const name = key.slice(1, -1);
-    expect(catalog, name).toHaveProperty(name);
-    expect(substitutions, `${name} declares ${placeholderCount(name)} placeholders`).toBe(placeholderCount(name));
-  });
-});
-
-/** Each message in `text`, nested ones too, exists and has exactly the substitutions it declares. */
-function expectComplete(text: LocalText, label: string): void {
-  if (typeof text === 'string') return;
-  expect(catalog, label).toHaveProperty(text.key);
-  expect(text.substitutions.length, `${label}: ${text.key}`).toBe(placeholderCount(text.key));
-  for (const part of text.substitutions) expectComplete(part, label);
-  expect(inEnglish(text), label).not.toMatch(/\$[A-Za-z0-9_]+\$|\$\d/u);
-}
 
 async function refusal(run: () => Promise<unknown>): Promise<TwofoldError> {
   const error = await run().then(() => undefined, (e: unknown) => e);
