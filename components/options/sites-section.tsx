@@ -197,19 +197,27 @@ function AccountSites({ account, access, siteError, onSave, onAllow, onTurnOff }
 
   async function add(event: Event) {
     event.preventDefault();
+    if (busy) return;
+    // Busy from the start: a second Enter while the site rules load must not save twice.
+    setBusy(true);
+    setError(await addTyped());
+    setBusy(false);
+  }
+
+  /** Saves the typed site; the message to show, or undefined when it was saved. */
+  async function addTyped(): Promise<string | undefined> {
     let site: string | null;
     try {
       site = await siteOfTyped(typed);
     } catch {
-      return setError(t('errInternal'));
+      return t('errInternal');
     }
-    if (site === null) return setError(t('editSiteInvalid', typed.trim()));
-    if (account.sites.includes(site)) return setError(t('siteAlreadyThere', site));
-    setBusy(true);
+    if (site === null) return t('editSiteInvalid', typed.trim());
+    if (account.sites.includes(site)) return t('siteAlreadyThere', site);
     const failure = await onSave([...account.sites, site]);
-    setBusy(false);
-    setError(failure ?? undefined);
-    if (failure === null) setTyped('');
+    if (failure !== null) return failure;
+    setTyped('');
+    return undefined;
   }
 
   async function remove(site: string) {

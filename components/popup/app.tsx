@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '@wxt-dev/browser';
 import type { AccountView, PopupOpening, Result, Theme, VaultStatus } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
@@ -40,14 +40,26 @@ export function App({ opening }: { opening: Result<PopupOpening> | null }) {
   const [query, setQuery] = useState('');
   const [theme, setTheme] = useState<Theme>(opened?.theme ?? 'system');
   const tabId = targetTabId();
-  // What the first list shows comes with the opening; later lists (after a change) ask anew.
-  const first = listVersion === 0 ? opened?.unlocked : undefined;
+  // The opening's list and reminder serve the first list shown, once; any later list (after
+  // add, edit, lock) asks the background anew.
+  const openingList = useRef(opened?.unlocked);
+  const first = openingList.current;
 
   async function refresh() {
     const result = await sendRequest('getStatus');
     if (result.ok) setStatus(result.value);
     else setFailure(result.error.message);
   }
+
+  const listing = status?.state === 'unlocked' && view.name === 'list';
+  useEffect(() => {
+    if (listing) openingList.current = undefined;
+  }, [listing]);
+
+  // No opening (the background did not answer it): ask for the status alone.
+  useEffect(() => {
+    if (opening?.ok === false) void refresh();
+  }, []);
 
   async function chooseTheme(next: Theme) {
     setTheme(next);
@@ -59,8 +71,6 @@ export function App({ opening }: { opening: Result<PopupOpening> | null }) {
   async function lock() {
     await sendRequest('lock');
     setView({ name: 'list' });
-    // The next list (after unlocking again) must be asked for, not taken from the opening.
-    setListVersion((v) => v + 1);
     setNotice(null);
     setQuery('');
     await refresh();
@@ -79,7 +89,6 @@ export function App({ opening }: { opening: Result<PopupOpening> | null }) {
   }
 
   const unlocked = status?.state === 'unlocked';
-  const listing = unlocked && view.name === 'list';
   return (
     <div class="popup">
       <header class="bar">

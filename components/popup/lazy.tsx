@@ -6,13 +6,18 @@ import type { ComponentType, FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n/t';
 
-/** A component that loads `load`'s module on first render and shows "Opening…" meanwhile. */
+/**
+ * A component that loads `load`'s module on first render and shows "Opening…" meanwhile. If the
+ * module cannot be loaded (say, the extension was updated while the popup was open), it says so
+ * and offers to try again.
+ */
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): FunctionComponent<P> {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
   return function LazyScreen(props: P) {
     const [Screen, setScreen] = useState<ComponentType<P> | null>(() => loaded);
     const [failed, setFailed] = useState(false);
+    const [attempt, setAttempt] = useState(0);
     useEffect(() => {
       if (Screen) return;
       let live = true;
@@ -27,8 +32,15 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
       return () => {
         live = false;
       };
-    }, []);
-    if (failed) return <p class="error banner" role="alert">{t('errInternal')}</p>;
+    }, [attempt]);
+    if (failed) {
+      return (
+        <div class="screen">
+          <p class="error" role="alert">{t('errInternal')}</p>
+          <button type="button" onClick={() => { setFailed(false); setAttempt((n) => n + 1); }}>{t('screenRetry')}</button>
+        </div>
+      );
+    }
     return Screen ? <Screen {...props} /> : <p class="screen muted" aria-busy="true">{t('opening')}</p>;
   };
 }

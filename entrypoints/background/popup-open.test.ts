@@ -56,9 +56,14 @@ describe('openPopup', () => {
     expect(await createPopupOpenHandler(from).openPopup({})).toEqual({ status: { state: 'unlocked' }, theme: 'dark' });
   });
 
-  it('fails as a whole on any other error: nothing is hidden', async () => {
+  it('leaves a list that failed for the popup to ask for again (its own request shows why)', async () => {
+    const from = parts({ state: 'unlocked' }, { listAccounts: async () => Promise.reject(new StorageFailedError(new Error('quota'))) });
+    expect(await createPopupOpenHandler(from).openPopup({})).toEqual({ status: { state: 'unlocked' }, theme: 'dark' });
+  });
+
+  it('fails as a whole only when the status itself cannot be had', async () => {
     const broken = new StorageFailedError(new Error('quota'));
-    const from = parts({ state: 'unlocked' }, { listAccounts: async () => Promise.reject(broken) });
+    const from = parts({ state: 'unlocked' }, { getStatus: async () => Promise.reject(broken) });
     await expect(createPopupOpenHandler(from).openPopup({})).rejects.toBe(broken);
   });
 });

@@ -3,20 +3,22 @@
  * so the popup waits for one round trip to the background instead of five before its codes can
  * be painted (issue 6's budget: codes on screen 100 ms after the popup opens).
  */
-import { ErrorCode, TwofoldError } from '@/utils/errors';
 import { readTheme } from '@/utils/theme';
 import type { PageHandlers } from './router';
 
 /** The handlers whose answers make up the opening. */
 export type OpeningParts = Pick<PageHandlers, 'getStatus' | 'getSettings' | 'listAccounts' | 'getActiveSite' | 'getBackupReminder'>;
 
-/** Undefined when the vault is not open (new or locked): the status says which. */
-async function unlessClosed<T>(work: Promise<T>): Promise<T | undefined> {
+/**
+ * A part the popup can ask for again on its own: undefined when it failed. A new or locked vault
+ * says so in the status; any other failure is shown by the popup's own request for the list, so
+ * one broken part never leaves the popup without a screen.
+ */
+async function orNothing<T>(work: Promise<T>): Promise<T | undefined> {
   try {
     return await work;
-  } catch (error) {
-    if (error instanceof TwofoldError && (error.code === ErrorCode.VaultLocked || error.code === ErrorCode.VaultMissing)) return undefined;
-    throw error;
+  } catch {
+    return undefined;
   }
 }
 
@@ -28,12 +30,13 @@ export function createPopupOpenHandler(parts: OpeningParts): PageHandlers<'openP
       const [status, settings, listing, site, reminder] = await Promise.all([
         parts.getStatus(),
         parts.getSettings(),
-        unlessClosed(parts.listAccounts()),
+        orNothing(parts.listAccounts()),
         parts.getActiveSite(tabId === undefined ? {} : { tabId }),
-        unlessClosed(parts.getBackupReminder()),
+        orNothing(parts.getBackupReminder()),
       ]);
       const theme = readTheme(settings.theme);
-      // The vault may lock between the parts: then the popup shows the status it got.
+      // Without a list (the vault locked between the parts, or the list failed) the popup shows
+      // the status and asks for the list itself.
       if (status.state !== 'unlocked' || listing === undefined) return { status, theme };
       return { status, theme, unlocked: { listing, site: site.site, remindBackup: reminder?.show ?? false } };
     },
