@@ -288,6 +288,16 @@ test('delete, then undo, brings the same account back', async ({ openPopup }) =>
   expect(late).toMatchObject({ ok: false, error: { code: 'not-found' } });
 });
 
+test('after a delete, opening the add form and cancelling shows the list as it is now, not as it opened', async ({ openPopup }) => {
+  const popup = await popupWith(openPopup);
+  await popup.deleteAccount('PayPal');
+  await expect(popup.rows()).toHaveCount(2);
+  await popup.page.getByRole('button', { name: '+ Add' }).click();
+  await popup.page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(popup.rows()).toHaveCount(2);
+  expect(await popup.issuers()).toEqual(['Amazon', 'GitHub']);
+});
+
 test('theme: follows the system, and a manual choice overrides it and persists', async ({ openPopup }) => {
   const popup = await popupWith(openPopup, [AMAZON]);
   await popup.page.emulateMedia({ colorScheme: 'light' });
