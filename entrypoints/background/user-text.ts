@@ -7,7 +7,7 @@
 // wxt/browser's is typed with the keys known at the last `wxt prepare`.
 import { browser } from '@wxt-dev/browser';
 import type { LocalText } from '@/utils/i18n/local-message';
-import { localize, type Translate } from '@/utils/i18n/localize';
+import { localize, type FormatNumber, type Translate } from '@/utils/i18n/localize';
 
 /**
  * The browser's catalogue in its UI language (`i18n.getMessage` works in the MV3 service
@@ -23,7 +23,19 @@ export const browserTranslate: Translate = (key, substitutions) => {
   }
 };
 
-/** `text` in the user's language (English where `translate` has nothing). */
-export function userText(text: LocalText, translate: Translate = browserTranslate): string {
-  return localize(text, translate);
+let numbers: Intl.NumberFormat | undefined;
+
+/** A number as the browser's UI language writes it (plain digits if that cannot be had). */
+export const browserFormatNumber: FormatNumber = (value) => {
+  try {
+    numbers ??= new Intl.NumberFormat(browser.i18n.getUILanguage());
+    return numbers.format(value);
+  } catch {
+    return String(value);
+  }
+};
+
+/** `text` in the user's language (English where `translate` has nothing), numbers in its locale. */
+export function userText(text: LocalText, translate: Translate = browserTranslate, formatNumber: FormatNumber = browserFormatNumber): string {
+  return localize(text, translate, formatNumber);
 }

@@ -18,6 +18,6 @@ export function expectComplete(text: LocalText, label: string): void {
   if (typeof text === 'string') return;
   expect(catalog, label).toHaveProperty(text.key);
   expect(text.substitutions.length, `${label}: ${text.key}`).toBe(placeholderCount(text.key));
-  for (const part of text.substitutions) expectComplete(part, label);
+  for (const part of text.substitutions) if (typeof part !== 'number') expectComplete(part, label);
   expect(inEnglish(text), label).not.toMatch(/\$[A-Za-z0-9_]+\$|\$\d/u);
 }

@@ -17,10 +17,13 @@ type Catalog = typeof import('../../public/_locales/en/messages.json');
  */
 export type LocalText = LocalMessage | string;
 
-/** A catalogue message with its substitutions (`$1`…), each itself text to localize. */
+/**
+ * A catalogue message with its substitutions (`$1`…), each itself text to localize or a number
+ * (written the way the user's locale writes numbers when the message is put into words).
+ */
 export interface LocalMessage {
   readonly key: MessageKey;
-  readonly substitutions: readonly LocalText[];
+  readonly substitutions: readonly (LocalText | number)[];
 }
 
 /** What a message takes: one or more values when it declares placeholders, none otherwise. */
@@ -31,12 +34,12 @@ export type ArgumentsOf<K extends MessageKey> = K extends unknown
   : never;
 
 /**
- * The message `key` with `substitutions` for its `$1`, `$2`… in order (numbers are written in
- * decimal; no locale grouping). Whether the count matches the placeholders is checked by
- * utils/i18n/error-messages.test.ts.
+ * The message `key` with `substitutions` for its `$1`, `$2`… in order. Numbers stay numbers until
+ * the message is put into words in the user's locale (`1.500` in German, `1,500` in English).
+ * Whether the count matches the placeholders is checked by utils/i18n/error-messages.test.ts.
  */
 export function msg<K extends MessageKey>(key: K, ...substitutions: ArgumentsOf<K>): LocalMessage {
-  return { key, substitutions: substitutions.map((value) => (typeof value === 'number' ? String(value) : value)) };
+  return { key, substitutions };
 }
 
 /**

@@ -50,8 +50,13 @@ describe('localize', () => {
     expect(localize('As it is.', translate)).toBe('As it is.');
   });
 
-  it('writes numbers given to msg in decimal', () => {
+  it('writes numbers given to msg in decimal in English, and as the user’s locale does when worded for them', () => {
     expect(inEnglish(msg('errKeyLength', 9))).toMatch(/^The key has 9 characters/u);
+    expect(inEnglish(msg('errLinkTooLong', 12_345, 4_096))).toContain('(12345 characters; the limit is 4096)');
+    const german = new Intl.NumberFormat('de');
+    // Nested messages get their numbers formatted too.
+    expect(localize(msg('errDuplicateAccount', msg('accountNumbered', 1_500)), () => '', (n) => german.format(n))).toContain('1.500');
+    expect(localize(msg('errLinkTooLong', 12_345, 4_096), () => '', (n) => german.format(n))).toContain('(12.345 characters; the limit is 4.096)');
   });
 
   it('picks the _one form for 1 and _other for the rest', () => {

@@ -23,7 +23,13 @@ const english: Readonly<Record<string, CatalogEntry>> = catalog;
  */
 export type Translate = (key: string, substitutions: string[]) => string;
 
-/** Text in English: the English catalogue's message with its substitutions filled in. */
+/** Writes a number the way the user's locale does. */
+export type FormatNumber = (value: number) => string;
+
+/**
+ * Text in English: the English catalogue's message with its substitutions filled in (numbers as
+ * plain digits: this is the text for logs, tests and a last resort).
+ */
 export function inEnglish(text: LocalText): string {
   return localize(text, () => '');
 }
@@ -32,9 +38,11 @@ export function inEnglish(text: LocalText): string {
  * Text in the user's language: substitutions first (a substitution may itself be a message),
  * then the message through `translate`, in English when `translate` has nothing for it.
  */
-export function localize(text: LocalText, translate: Translate): string {
+export function localize(text: LocalText, translate: Translate, formatNumber: FormatNumber = String): string {
   if (typeof text === 'string') return text;
-  const substitutions = text.substitutions.map((part) => localize(part, translate));
+  const substitutions = text.substitutions.map((part) =>
+    typeof part === 'number' ? formatNumber(part) : localize(part, translate, formatNumber),
+  );
   return translate(text.key, substitutions) || formatMessage(english[text.key], substitutions) || text.key;
 }
 
