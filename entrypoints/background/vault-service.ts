@@ -56,6 +56,8 @@ export class VaultService {
   private queue: Promise<unknown> = Promise.resolve();
   private cache: Cache | null = null;
   private readonly listeners: ((event: VaultEvent) => void)[] = [];
+  /** How many times the vault was locked since the worker started (see touch). */
+  private lockCount = 0;
   /**
    * The stored vault as this service last read or wrote it (it is the vault's only writer), so
    * that answering the popup does not read and check the whole file from storage each time.
@@ -191,6 +193,7 @@ export class VaultService {
 
   /** Forgets the data key and the decrypted cache. */
   async lock(): Promise<void> {
+    this.lockCount += 1;
     this.cache = null;
     await dataKeyItem.removeValue();
     await browser.alarms.clear(AUTO_LOCK_ALARM);
@@ -199,9 +202,10 @@ export class VaultService {
 
   /** The decrypted entries (a copy the caller may change). Throws VaultLockedError / VaultDamagedError. */
   async entries(): Promise<AccountEntry[]> {
+    const since = this.lockCount;
     const { entries } = await this.load();
     // Reading counts as activity, but the reader need not wait for the alarm to be moved.
-    this.touch().catch((error: unknown) => console.error(error));
+    this.touch(since).catch((error: unknown) => console.error(error));
     return entries;
   }
 
@@ -247,11 +251,16 @@ export class VaultService {
     return next;
   }
 
-  /** Restarts the auto-lock countdown after vault use (no-op when set to never). */
-  async touch(): Promise<void> {
+  /**
+   * Restarts the auto-lock countdown after vault use (no-op when set to never). `since` is the
+   * lock count when the use began: a use that a lock overtook sets no alarm, so none outlives it.
+   */
+  async touch(since = this.lockCount): Promise<void> {
     const { autoLockMinutes } = await settingsItem.getValue();
+    if (since !== this.lockCount) return;
     if (autoLockMinutes > 0) await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
     else await browser.alarms.clear(AUTO_LOCK_ALARM);
+    if (since !== this.lockCount) await browser.alarms.clear(AUTO_LOCK_ALARM);
   }
 
   /** True for the alarm this service sets. */
