@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ResultError } from '@/utils/messages';
 import { ErrorCode } from '@/utils/error-codes';
 import { sendRequest } from '@/utils/messaging/send-request';
@@ -40,8 +40,8 @@ export function ChangePasswordForm() {
   const nextRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
 
-  // After a refusal, put the keyboard where the fix is.
-  useEffect(() => {
+  // After a refusal, put the keyboard where the fix is (in the same frame: a layout effect).
+  useLayoutEffect(() => {
     if (errors.current) currentRef.current?.focus();
     else if (errors.next) nextRef.current?.focus();
     else if (errors.confirm) confirmRef.current?.focus();

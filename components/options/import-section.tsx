@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ImportAccountView, ImportPreviewView, ImportRequest, ImportResult } from '@/utils/messages';
 import type { ImportFormat } from '@/utils/import/import-types';
 import { ErrorCode } from '@/utils/error-codes';
@@ -56,7 +56,7 @@ export function ImportSection() {
   const passwordError = wrongPassword ? error?.message : fieldError(error, 'password');
   const otherError = error && !passwordError ? error.message : undefined;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (askPassword && !busy) passwordRef.current?.focus();
   }, [askPassword, error]);
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '@wxt-dev/browser';
 import type { AccountListing, AccountView, CodeView, FillTarget, PopupOpening } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
@@ -140,15 +140,16 @@ export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onErr
     return () => cancelAnimationFrame(frame);
   }, [data !== null]);
 
-  // The popup opens with the search box focused, once the accounts are there.
-  useEffect(() => {
+  // The popup opens with the search box focused, once the accounts are there. Layout effects
+  // here and below: the focus moves in the same frame, never after the user started typing.
+  useLayoutEffect(() => {
     if (!data || focusedOnce.current || data.accounts.length === 0) return;
     focusedOnce.current = true;
     if (document.activeElement === document.body || document.activeElement === null) searchBox.current?.focus();
   }, [data]);
 
   // After a keyboard move the row is somewhere else in the DOM: keep the focus on it.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const id = focusAfter.current;
     if (id === null) return;
     focusAfter.current = null;

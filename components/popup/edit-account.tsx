@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { checkAccountEdit, EditProblem, splitSites, type EditCheck } from '@/utils/accounts/check-account-edit';
@@ -31,7 +31,7 @@ export function EditAccount({ account, onDone, onCancel }: { account: AccountVie
   const [local, setLocal] = useState<{ field: string; message: string } | null>(null);
   const { busy, error, run } = useRequest();
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useLayoutEffect(() => first.current?.focus(), []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

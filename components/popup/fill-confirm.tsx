@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { FillTarget } from '@/utils/messages';
 import { t, tParts } from '@/utils/i18n/t';
 
@@ -24,7 +24,7 @@ export function FillConfirm({
   const lookalike = target.lookalikeOf;
   // The safe answer gets the focus: Cancel on a look-alike, "Fill once" otherwise.
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), [target.site, lookalike]);
+  useLayoutEffect(() => first.current?.focus(), [target.site, lookalike]);
   const site = <b>{target.site}</b>;
   if (lookalike !== undefined) {
     return (

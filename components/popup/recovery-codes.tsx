@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, RecoveryCodesView } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { formatNumber, t, tCount } from '@/utils/i18n/t';
@@ -33,7 +33,8 @@ export function RecoveryCodes({ account }: { account: AccountView }) {
   const [local, setLocal] = useState<string | null>(null);
   const { busy, error, setError, run } = useRequest();
   const first = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
-  useEffect(() => {
+  // A layout effect: the focus moves before the next frame, never into text already being typed.
+  useLayoutEffect(() => {
     if (mode === 'show' || mode === 'add') first.current?.focus();
   }, [mode]);
 

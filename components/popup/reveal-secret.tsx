@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { t } from '@/utils/i18n/t';
@@ -25,7 +25,7 @@ export function RevealSecret({ account }: { account: AccountView }) {
   const [copied, setCopied] = useState<string | null>(null);
   const { busy, error, run } = useRequest();
   const passwordBox = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (open) passwordBox.current?.focus();
   }, [open]);
 
