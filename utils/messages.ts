@@ -44,6 +44,8 @@ export interface AccountView {
   updatedAt: number;
   /** Recovery codes not yet used, when the account keeps any (the codes themselves never travel here). */
   recoveryCodesLeft?: number;
+  /** The picture the user chose (AccountEntry.icon); absent for automatic. */
+  icon?: string;
 }
 
 /** The current code of one account. TOTP codes change at `validUntil` (ms since epoch). */
@@ -114,6 +116,8 @@ export interface AccountEdit {
   label: string;
   /** Sites as typed: registrable domains, host names or URLs. */
   sites: string[];
+  /** The picture: absent or "" for automatic, "letter", or a brand title (AccountEntry.icon). */
+  icon?: string;
 }
 
 export interface AddAccountArgs {

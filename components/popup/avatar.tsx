@@ -20,10 +20,11 @@ function loadIcons(): void {
 }
 
 /**
- * An account's picture: the brand icon for common issuers, else a letter on a stable colour.
- * The letter shows first; icons arrive a frame later so they never delay the codes.
+ * An account's picture: the icon the user chose, else the brand icon for common issuers, else a
+ * letter on a stable colour. The letter shows first; icons arrive a frame later so they never
+ * delay the codes.
  */
-export function Avatar({ account }: { account: { issuer: string; label: string } }) {
+export function Avatar({ account }: { account: { issuer: string; label: string; icon?: string } }) {
   const [, setLoaded] = useState(icons !== null);
   useEffect(() => {
     if (icons) return;
@@ -36,7 +37,7 @@ export function Avatar({ account }: { account: { issuer: string; label: string }
     };
   }, []);
   const name = account.issuer || account.label;
-  const brand = icons?.brandIconFor(account.issuer);
+  const brand = icons?.chosenBrandIcon(account);
   if (brand) {
     return (
       <span class="avatar avatar--brand" style={{ background: brand.color }} aria-hidden="true" title={brand.title}>

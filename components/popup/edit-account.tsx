@@ -1,13 +1,15 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
-import { checkAccountEdit, EditProblem, splitSites, type EditCheck } from '@/utils/accounts/check-account-edit';
+import { checkAccountEdit, EditProblem, LETTER_ICON, splitSites, type EditCheck } from '@/utils/accounts/check-account-edit';
+import { brandTitles } from '@/utils/accounts/brand-icons';
 import { displayName } from '@/utils/accounts/display-name';
 import { formatDate, formatNumber, t } from '@/utils/i18n/t';
 import { Field, describedBy } from './field';
 import { fieldError, useRequest } from './use-request';
 import { RevealSecret } from './reveal-secret';
 import { RecoveryCodes } from './recovery-codes';
+import { Avatar } from './avatar';
 
 /** The popup's words for an edit problem (the background words its own in English). */
 function problemText(check: Extract<EditCheck, { ok: false }>): string {
@@ -16,6 +18,7 @@ function problemText(check: Extract<EditCheck, { ok: false }>): string {
     case EditProblem.NameTooLong: return t('editNameTooLong', formatNumber(200));
     case EditProblem.SiteInvalid: return t('editSiteInvalid', check.site ?? '');
     case EditProblem.TooManySites: return t('editTooManySites', formatNumber(20));
+    case EditProblem.IconInvalid: return t('editIconInvalid');
   }
 }
 
@@ -28,6 +31,7 @@ export function EditAccount({ account, onDone, onCancel }: { account: AccountVie
   const [issuer, setIssuer] = useState(account.issuer);
   const [label, setLabel] = useState(account.label);
   const [sites, setSites] = useState(account.sites.join(', '));
+  const [icon, setIcon] = useState(account.icon ?? '');
   const [local, setLocal] = useState<{ field: string; message: string } | null>(null);
   const { busy, error, run } = useRequest();
   const first = useRef<HTMLInputElement>(null);
@@ -47,7 +51,7 @@ export function EditAccount({ account, onDone, onCancel }: { account: AccountVie
 
   async function submit(event: Event) {
     event.preventDefault();
-    const input = { id: account.id, issuer, label, sites: splitSites(sites) };
+    const input = { id: account.id, issuer, label, sites: splitSites(sites), icon };
     const check = checkAccountEdit(input);
     if (!check.ok) {
       setLocal({ field: check.field, message: problemText(check) });
@@ -75,6 +79,19 @@ export function EditAccount({ account, onDone, onCancel }: { account: AccountVie
         <Field id="edit-sites" label={t('fieldSites')} error={err('sites')} hint={t('fieldSitesHint')}>
           <input id="edit-sites" value={sites} autocomplete="off" spellcheck={false} onInput={(e) => setSites(e.currentTarget.value)}
             {...describedBy('edit-sites', err('sites'), true)} />
+        </Field>
+        <Field id="edit-icon" label={t('fieldIcon')} error={err('icon')}>
+          <div class="icon-choice">
+            <Avatar account={{ issuer, label, icon: icon || undefined }} />
+            <select id="edit-icon" value={icon} onChange={(e) => setIcon(e.currentTarget.value)} {...describedBy('edit-icon', err('icon'))}>
+              <option value="">{t('iconAutomatic')}</option>
+              <option value={LETTER_ICON}>{t('iconLetter')}</option>
+              {/* A brand chosen earlier that this version no longer carries stays selectable. */}
+              {[...new Set([...brandTitles(), ...(icon && icon !== LETTER_ICON ? [icon] : [])])].map((title) => (
+                <option key={title} value={title}>{title}</option>
+              ))}
+            </select>
+          </div>
         </Field>
         <p class="hint">{t('addedOn', formatDate(account.createdAt))}</p>
         {generalError && <p class="error" role="alert">{generalError}</p>}

@@ -72,6 +72,17 @@ describe('updateAccount', () => {
   it('says when the account is gone', async () => {
     await expect(handlers().updateAccount({ id: 'zzz', issuer: 'A', label: '', sites: [] })).rejects.toMatchObject({ code: ErrorCode.NotFound });
   });
+
+  it('keeps an icon choice, and forgets it when set back to automatic', async () => {
+    const chosen = await handlers().updateAccount({ id: 'a', issuer: 'Amazon', label: '', sites: [], icon: 'GitHub' });
+    expect(chosen.icon).toBe('GitHub');
+    expect(vault.stored[0]!.icon).toBe('GitHub');
+    const automatic = await handlers().updateAccount({ id: 'a', issuer: 'Amazon', label: '', sites: [], icon: '' });
+    expect(automatic).not.toHaveProperty('icon');
+    expect(vault.stored[0]).not.toHaveProperty('icon');
+    await expect(handlers().updateAccount({ id: 'a', issuer: 'Amazon', label: '', sites: [], icon: 'x'.repeat(61) }))
+      .rejects.toMatchObject({ code: ErrorCode.InvalidInput, field: 'icon' });
+  });
 });
 
 describe('deleteAccountWithUndo and restoreAccount', () => {

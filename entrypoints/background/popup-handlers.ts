@@ -44,6 +44,7 @@ function editError(check: Extract<EditCheck, { ok: false }>): InvalidInputError 
     [EditProblem.NameTooLong]: msg('editNameTooLong', DraftBounds.maxNameLength),
     [EditProblem.SiteInvalid]: msg('editSiteInvalid', check.site ?? ''),
     [EditProblem.TooManySites]: msg('editTooManySites', MAX_SITES),
+    [EditProblem.IconInvalid]: msg('editIconInvalid'),
   };
   return new InvalidInputError(messages[check.problem], { field: check.field });
 }
@@ -103,12 +104,15 @@ export function createPopupHandlers(vault: VaultService, deps: PopupDeps = defau
 
     async updateAccount(edit: AccountEdit) {
       const check = checkAccountEdit(
-        { issuer: String(edit.issuer ?? ''), label: String(edit.label ?? ''), sites: Array.isArray(edit.sites) ? edit.sites.map(String) : [] },
+        { issuer: String(edit.issuer ?? ''), label: String(edit.label ?? ''), sites: Array.isArray(edit.sites) ? edit.sites.map(String) : [], icon: edit.icon },
         siteOf,
       );
       if (!check.ok) throw editError(check);
+      const { icon, ...names } = check.value;
       return changeOne(edit.id, (entry) => {
-        Object.assign(entry, check.value, { updatedAt: deps.now() });
+        Object.assign(entry, names, { updatedAt: deps.now() });
+        if (icon === undefined) delete entry.icon;
+        else entry.icon = icon;
         return toAccountView(entry);
       });
     },

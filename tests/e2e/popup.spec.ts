@@ -243,6 +243,38 @@ test('edit: a validation message for each bad field, then saved; the secret show
   expect(await popup.issuers()).toContain('Amazon EU');
 });
 
+test('edit: the icon can be chosen (a brand, the first letter, or automatic) and stays chosen', async ({ openPopup }) => {
+  const popup = await popupWith(openPopup, [AMAZON, GITHUB]);
+  const avatar = (issuer: string) => popup.row(issuer).locator('.avatar');
+  // Automatic: GitHub has its brand icon, Amazon (not in the icon set) its letter.
+  await expect(avatar('GitHub')).toHaveAttribute('title', 'GitHub');
+  await expect(avatar('Amazon')).toHaveText('A');
+
+  await popup.edit('Amazon');
+  const choice = popup.page.getByLabel('Icon');
+  await expect(choice).toHaveValue('');
+  await choice.selectOption({ label: 'GitHub' });
+  // The form shows what the row will show.
+  await expect(popup.page.locator('.icon-choice .avatar')).toHaveAttribute('title', 'GitHub');
+  await popup.page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(avatar('Amazon')).toHaveAttribute('title', 'GitHub');
+
+  await popup.edit('GitHub');
+  await popup.page.getByLabel('Icon').selectOption({ label: 'First letter' });
+  await popup.page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(avatar('GitHub')).toHaveText('G');
+
+  await popup.page.reload();
+  await expect(popup.rows()).toHaveCount(2);
+  await expect(avatar('Amazon')).toHaveAttribute('title', 'GitHub');
+  await expect(avatar('GitHub')).toHaveText('G');
+  await popup.edit('Amazon');
+  await expect(popup.page.getByLabel('Icon')).toHaveValue('GitHub');
+  await popup.page.getByLabel('Icon').selectOption({ label: 'Automatic (the service’s logo, or its first letter)' });
+  await popup.page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(avatar('Amazon')).toHaveText('A');
+});
+
 test('delete, then undo, brings the same account back', async ({ openPopup }) => {
   const popup = await popupWith(openPopup);
   const before = (await popup.accounts()).find((a) => a.issuer === 'PayPal')!;

@@ -82,6 +82,20 @@ function luminance(hex: string): number {
   return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
 }
 
+/** The titles of every brand icon here, in alphabetical order (the edit form's choices). */
+export function brandTitles(): string[] {
+  return ICONS.map((icon) => icon.title).sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+}
+
+/**
+ * The brand icon an account shows: the one the user chose (`icon`), none when they chose the
+ * letter, else the issuer's. Undefined means the letter avatar.
+ */
+export function chosenBrandIcon(account: { issuer: string; icon?: string }): BrandIcon | undefined {
+  if (account.icon === 'letter') return undefined;
+  return brandIconFor(account.icon ?? account.issuer);
+}
+
 /**
  * The brand icon for an issuer name ("GitHub", "github.com", "Proton Mail", "Twitter"), or
  * undefined when there is none. A first word of four letters or more is tried too

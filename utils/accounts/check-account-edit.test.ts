@@ -29,8 +29,8 @@ describe('splitSites', () => {
 describe('checkAccountEdit', () => {
   it.each([
     { input: { issuer: ' Amazon ', label: 'alice', sites: ['Amazon.com', 'amazon.com', ''] },
-      expected: { ok: true, value: { issuer: 'Amazon', label: 'alice', sites: ['amazon.com'] } } },
-    { input: { issuer: '', label: 'alice', sites: [] }, expected: { ok: true, value: { issuer: '', label: 'alice', sites: [] } } },
+      expected: { ok: true, value: { issuer: 'Amazon', label: 'alice', sites: ['amazon.com'], icon: undefined } } },
+    { input: { issuer: '', label: 'alice', sites: [] }, expected: { ok: true, value: { issuer: '', label: 'alice', sites: [], icon: undefined } } },
     { input: { issuer: '  ', label: '', sites: [] }, expected: { ok: false, field: 'issuer', problem: EditProblem.NameMissing } },
     { input: { issuer: 'x'.repeat(201), label: '', sites: [] }, expected: { ok: false, field: 'issuer', problem: EditProblem.NameTooLong } },
     { input: { issuer: 'A', label: 'y'.repeat(201), sites: [] }, expected: { ok: false, field: 'label', problem: EditProblem.NameTooLong } },
@@ -45,6 +45,20 @@ describe('checkAccountEdit', () => {
   it('uses the given site reader', () => {
     const toSite = (typed: string) => (typed === 'www.amazon.co.uk' ? 'amazon.co.uk' : null);
     expect(checkAccountEdit({ issuer: 'A', label: '', sites: ['www.amazon.co.uk'] }, toSite))
-      .toEqual({ ok: true, value: { issuer: 'A', label: '', sites: ['amazon.co.uk'] } });
+      .toEqual({ ok: true, value: { issuer: 'A', label: '', sites: ['amazon.co.uk'], icon: undefined } });
+  });
+
+  it.each([
+    { icon: undefined, stored: undefined },
+    { icon: '', stored: undefined },
+    { icon: 'letter', stored: 'letter' },
+    { icon: ' GitHub ', stored: 'GitHub' },
+  ])('keeps the icon choice $icon as $stored', ({ icon, stored }) => {
+    const check = checkAccountEdit({ issuer: 'A', label: '', sites: [], icon });
+    expect(check).toEqual({ ok: true, value: { issuer: 'A', label: '', sites: [], icon: stored } });
+  });
+
+  it.each([42, '   ', 'x'.repeat(61), 'Git\u0000Hub', 'Git\u200bHub', { title: 'GitHub' }])('refuses the icon choice %j', (icon) => {
+    expect(checkAccountEdit({ issuer: 'A', label: '', sites: [], icon })).toEqual({ ok: false, field: 'icon', problem: EditProblem.IconInvalid });
   });
 });

@@ -15,6 +15,8 @@ export const EditProblem = {
   SiteInvalid: 'site-invalid',
   /** More sites than {@link MAX_SITES}. */
   TooManySites: 'too-many-sites',
+  /** An icon choice that is not "automatic", "letter" or a brand name. */
+  IconInvalid: 'icon-invalid',
 } as const;
 export type EditProblem = (typeof EditProblem)[keyof typeof EditProblem];
 
@@ -22,11 +24,17 @@ export type EditProblem = (typeof EditProblem)[keyof typeof EditProblem];
 export const MAX_SITES = 20;
 
 /** The fields of the edit form. */
-export type EditField = 'issuer' | 'label' | 'sites';
+export type EditField = 'issuer' | 'label' | 'sites' | 'icon';
+
+/** The icon choice meaning "the letter, always" (AccountEntry.icon). */
+export const LETTER_ICON = 'letter';
+
+/** Longest brand name an icon choice may hold. */
+const MAX_ICON_LENGTH = 60;
 
 /** A checked edit, or the first problem found with the field it is in. */
 export type EditCheck =
-  | { ok: true; value: { issuer: string; label: string; sites: string[] } }
+  | { ok: true; value: { issuer: string; label: string; sites: string[]; /** undefined: automatic. */ icon: string | undefined } }
   | { ok: false; field: EditField; problem: EditProblem; /** The offending site, for site problems. */ site?: string };
 
 /**
@@ -65,7 +73,7 @@ export function hostOfTypedSite(raw: string): string | null {
  * of them is needed; each site goes through `toSite` (null: invalid), duplicates are dropped.
  */
 export function checkAccountEdit(
-  input: { issuer: string; label: string; sites: readonly string[] },
+  input: { issuer: string; label: string; sites: readonly string[]; icon?: unknown },
   toSite: (typed: string) => string | null = hostOfTypedSite,
 ): EditCheck {
   const issuer = normalizeName(input.issuer);
@@ -81,5 +89,20 @@ export function checkAccountEdit(
     if (!sites.includes(site)) sites.push(site);
   }
   if (sites.length > MAX_SITES) return { ok: false, field: 'sites', problem: EditProblem.TooManySites };
-  return { ok: true, value: { issuer, label, sites } };
+  const icon = checkIcon(input.icon);
+  if (icon === null) return { ok: false, field: 'icon', problem: EditProblem.IconInvalid };
+  return { ok: true, value: { issuer, label, sites, icon } };
+}
+
+/**
+ * An icon choice as stored: undefined for automatic (nothing or ""), {@link LETTER_ICON}, or a
+ * brand name (printable, at most 60 characters; which brands exist is the popup's business:
+ * an unknown one shows the letter). Null when it is none of these.
+ */
+function checkIcon(value: unknown): string | undefined | null {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') return null;
+  const name = value.trim();
+  if (name === '' || [...name].length > MAX_ICON_LENGTH || /[\p{Cc}\p{Cf}]/u.test(name)) return null;
+  return name;
 }

@@ -42,6 +42,11 @@ export interface AccountEntry extends AccountDraft {
    * epoch) once the user marked one used. Absent in vaults saved before recovery codes existed.
    */
   recoveryCodeList?: RecoveryCode[];
+  /**
+   * The picture the user chose: absent for automatic (the issuer's brand icon, else its first
+   * letter), `letter` for the letter always, or the title of a brand icon (e.g. "GitHub").
+   */
+  icon?: string;
 }
 
 /** One of a site's recovery (backup) codes. */
