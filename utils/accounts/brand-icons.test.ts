@@ -26,6 +26,7 @@ describe('brandIconFor', () => {
     expect(chosenBrandIcon({ issuer: 'GitHub', icon: 'letter' })).toBeUndefined();
     expect(chosenBrandIcon({ issuer: 'GitHub' })?.title).toBe('GitHub');
     expect(chosenBrandIcon({ issuer: 'GitHub', icon: 'A brand no longer carried' })).toBeUndefined();
+    expect(chosenBrandIcon({ issuer: 'GitHub', icon: 42 as unknown as string })?.title).toBe('GitHub');
   });
 
   it('lists every brand title once, in alphabetical order, each one found by its own title', () => {

@@ -92,8 +92,10 @@ export function brandTitles(): string[] {
  * letter, else the issuer's. Undefined means the letter avatar.
  */
 export function chosenBrandIcon(account: { issuer: string; icon?: string }): BrandIcon | undefined {
-  if (account.icon === 'letter') return undefined;
-  return brandIconFor(account.icon ?? account.issuer);
+  // An icon field that is not text (a backup or sync copy from elsewhere) counts as automatic.
+  const icon: unknown = account.icon;
+  if (icon === 'letter') return undefined;
+  return brandIconFor(typeof icon === 'string' && icon !== '' ? icon : account.issuer);
 }
 
 /**
