@@ -8,7 +8,7 @@ import { createPopupHandlers } from './popup-handlers';
 import { createBackupHandlers } from './backup-handlers';
 import { SyncService } from './sync-service';
 import { createSyncHandlers } from './sync-handlers';
-import { createRecoveryHandlers } from './recovery-handlers';
+import { createRecoveryHandlers, loadReminderState } from './recovery-handlers';
 import { createPopupOpenHandler } from './popup-open';
 import { createRouter } from './router';
 import { browserTranslate } from './user-text';
@@ -28,7 +28,7 @@ export default defineBackground({
       ...createSyncHandlers(vault, sync), ...createRecoveryHandlers(vault),
     };
     const route = createRouter(
-      { ...pages, ...createPopupOpenHandler(pages) },
+      { ...pages, ...createPopupOpenHandler({ ...pages, reminderState: loadReminderState }) },
       { ...scan.content, ...fill.content },
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
       console.error,

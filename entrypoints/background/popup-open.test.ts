@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { StorageFailedError, VaultLockedError, VaultMissingError } from '@/utils/errors';
-import type { AccountListing, VaultStatus } from '@/utils/messages';
+import type { AccountListing, AccountView, VaultStatus } from '@/utils/messages';
 import { createPopupOpenHandler, type OpeningParts } from './popup-open';
 
-const listing: AccountListing = { accounts: [], codes: [], now: 1 };
+const account: AccountView = {
+  id: 'a', kind: 'totp', issuer: 'GitHub', label: 'alice', algorithm: 'SHA1', digits: 6, period: 30, counter: 0,
+  sites: [], pinned: false, order: 0, createdAt: 1, updatedAt: 1,
+};
+const listing: AccountListing = { accounts: [account], codes: [{ id: 'a', code: '123456', validUntil: 30_000 }], now: 1 };
 
 /** Parts that answer like the background's handlers for a vault in `state`. */
 function parts(state: VaultStatus, over: Partial<OpeningParts> = {}): OpeningParts & { asked: { tabId?: number }[] } {
@@ -22,10 +26,8 @@ function parts(state: VaultStatus, over: Partial<OpeningParts> = {}): OpeningPar
       asked.push(args);
       return { site: 'github.com' };
     },
-    getBackupReminder: async () => {
-      if (!open) throw new VaultLockedError();
-      return { show: true };
-    },
+    // No backup saved yet: the reminder is due from the first account.
+    reminderState: async () => ({}),
     ...over,
   };
 }
@@ -45,6 +47,11 @@ describe('openPopup', () => {
       expect(opening).toEqual({ status, theme: 'dark' });
     },
   );
+
+  it('judges the reminder by the listed accounts: not after a "Not now" with no account added since', async () => {
+    const from = parts({ state: 'unlocked' }, { reminderState: async () => ({ reminderDismissedAt: 5, accountsAtDismissal: 1 }) });
+    expect((await createPopupOpenHandler(from).openPopup({})).unlocked?.remindBackup).toBe(false);
+  });
 
   it('reads a theme saved before themes existed as the system’s', async () => {
     const from = parts({ state: 'locked' }, { getSettings: async () => ({ autoLockMinutes: 0, lockOnSystemLock: false }) });

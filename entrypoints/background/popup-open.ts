@@ -4,10 +4,16 @@
  * be painted (issue 6's budget: codes on screen 100 ms after the popup opens).
  */
 import { readTheme } from '@/utils/theme';
+import { shouldRemindBackup, type BackupReminderState } from '@/utils/accounts/backup-reminder';
 import type { PageHandlers } from './router';
 
-/** The handlers whose answers make up the opening. */
-export type OpeningParts = Pick<PageHandlers, 'getStatus' | 'getSettings' | 'listAccounts' | 'getActiveSite' | 'getBackupReminder'>;
+/**
+ * What the opening is made of: the handlers' answers, and the stored reminder state, which is
+ * judged against the list's own account count (reading the vault once, not once more for it).
+ */
+export type OpeningParts = Pick<PageHandlers, 'getStatus' | 'getSettings' | 'listAccounts' | 'getActiveSite'> & {
+  reminderState: () => Promise<BackupReminderState>;
+};
 
 /**
  * A part the popup can ask for again on its own: undefined when it failed. A new or locked vault
@@ -32,13 +38,14 @@ export function createPopupOpenHandler(parts: OpeningParts): PageHandlers<'openP
         parts.getSettings(),
         orNothing(parts.listAccounts()),
         parts.getActiveSite(tabId === undefined ? {} : { tabId }),
-        orNothing(parts.getBackupReminder()),
+        orNothing(parts.reminderState()),
       ]);
       const theme = readTheme(settings.theme);
       // Without a list (the vault locked between the parts, or the list failed) the popup shows
       // the status and asks for the list itself.
       if (status.state !== 'unlocked' || listing === undefined) return { status, theme };
-      return { status, theme, unlocked: { listing, site: site.site, remindBackup: reminder?.show ?? false } };
+      const remindBackup = reminder !== undefined && shouldRemindBackup(reminder, listing.accounts.length);
+      return { status, theme, unlocked: { listing, site: site.site, remindBackup } };
     },
   };
 }

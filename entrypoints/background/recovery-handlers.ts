@@ -56,6 +56,11 @@ export async function recordBackup(accountCount: number, now: number): Promise<v
   await backupReminderItem.setValue({ ...state, lastBackupAt: now, accountsAtLastBackup: accountCount });
 }
 
+/** The stored reminder state (for the popup's opening, which has the account count already). */
+export async function loadReminderState(): Promise<BackupReminderState> {
+  return readReminderState(await backupReminderItem.getValue());
+}
+
 /** The stored reminder state with anything that is not a number left out. */
 function readReminderState(value: unknown): BackupReminderState {
   const state: BackupReminderState = {};
@@ -125,7 +130,7 @@ export function createRecoveryHandlers(vault: VaultService, now: () => number = 
 
     async getBackupReminder() {
       const count = (await vault.entries()).length;
-      return { show: shouldRemindBackup(readReminderState(await backupReminderItem.getValue()), count) };
+      return { show: shouldRemindBackup(await loadReminderState(), count) };
     },
 
     async dismissBackupReminder() {
