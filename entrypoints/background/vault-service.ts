@@ -74,9 +74,14 @@ export class VaultService {
     });
   }
 
+  /** The copy kept here when it is of `stored` (the value just read), else null. */
+  private copyOf(stored: unknown) {
+    return this.storedCopy !== null && this.storedCopy.value === stored ? this.storedCopy : null;
+  }
+
   /** `stored` read as a vault file (fields checked, not the checksum), once per stored copy. */
   private validated(stored: unknown): VaultFile {
-    const copy = this.storedCopy !== null && this.storedCopy.value === stored ? this.storedCopy : null;
+    const copy = this.copyOf(stored);
     if (copy?.file) return copy.file;
     const file = validateVaultFile(stored);
     if (copy) copy.file = file;
@@ -114,7 +119,7 @@ export class VaultService {
     if (stored == null) return { state: 'new' };
     try {
       // The checksum is checked once per stored file, not on every popup opening.
-      const copy = this.storedCopy !== null && this.storedCopy.value === stored ? this.storedCopy : null;
+      const copy = this.copyOf(stored);
       if (!copy?.checked) {
         await readVaultFile(stored);
         if (copy) copy.checked = true;
