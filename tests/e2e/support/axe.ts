@@ -19,7 +19,15 @@ export interface AxeFinding {
 const blocking: ReadonlySet<ImpactValue> = new Set<ImpactValue>(['serious', 'critical']);
 
 /**
- * Runs axe-core over the page as it is now and returns every violation.
+ * The WCAG 2.2 A and AA rules (2.0, 2.1 and 2.2 levels), target size (24×24 CSS px) included,
+ * which axe leaves out when run without tags.
+ * @see https://www.w3.org/TR/WCAG22/#target-size-minimum
+ */
+export const WCAG22_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
+
+/**
+ * Runs axe-core's WCAG 2.2 A/AA rules ({@link WCAG22_TAGS}) over the page as it is now and returns
+ * every violation.
  *
  * Extension pages forbid inline scripts (`script-src 'self'`), so a script tag may be refused;
  * then the source is evaluated through DevTools instead, which the page's CSP does not govern.
@@ -31,9 +39,10 @@ export async function axeFindings(page: Page): Promise<AxeFinding[]> {
     await page.addScriptTag({ content: axeSource }).catch(() => undefined);
     if (!(await hasAxe())) await page.evaluate(axeSource);
   }
-  const results = await page.evaluate(async () => {
-    const { axe } = window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } };
-    const run = await axe.run(document);
+  const results = await page.evaluate(async (tags) => {
+    type RunOptions = { runOnly: { type: 'tag'; values: string[] } };
+    const { axe } = window as unknown as { axe: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } };
+    const run = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
     return run.violations.map((v) => ({
       rule: v.id,
       impact: v.impact,
@@ -41,7 +50,7 @@ export async function axeFindings(page: Page): Promise<AxeFinding[]> {
       helpUrl: v.helpUrl,
       targets: v.nodes.map((n) => n.target.join(' ')),
     }));
-  });
+  }, [...WCAG22_TAGS]);
   return results;
 }
 
