@@ -44,6 +44,8 @@ export function ImportSection() {
   const [pasted, setPasted] = useState('');
   const [password, setPassword] = useState('');
   const [askPassword, setAskPassword] = useState(false);
+  /** The format of the file that asked for a password (ente's key takes seconds to derive). */
+  const [lockedFormat, setLockedFormat] = useState<ImportFormat | null>(null);
   const [preview, setPreview] = useState<ImportPreviewView | null>(null);
   const [keepDuplicates, setKeepDuplicates] = useState(false);
   const [done, setDone] = useState<ImportResult | null>(null);
@@ -73,6 +75,7 @@ export function ImportSection() {
     if (!result) return;
     if (result.value.needsPassword) {
       setAskPassword(true);
+      setLockedFormat(result.value.format);
       return;
     }
     setPassword('');
@@ -172,7 +175,11 @@ export function ImportSection() {
       )}
 
       <div aria-live="polite">
-        {busy && <p class="muted" role="status">{preview ? t('importing') : t('reading')}</p>}
+        {busy && askPassword && lockedFormat === 'ente' ? (
+          <p class="muted import-progress" role="status">
+            <progress aria-labelledby="import-deriving" /> <span id="import-deriving">{t('importDerivingKey')}</span>
+          </p>
+        ) : busy && <p class="muted" role="status">{preview ? t('importing') : t('reading')}</p>}
         {otherError && <p class="error" role="alert">{otherError}</p>}
         {done && (
           <p class="notice" role="status">

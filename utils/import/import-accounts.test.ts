@@ -82,9 +82,9 @@ describe('importAccounts refusals', () => {
     { name: 'a PNG image', input: { bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00]) }, failure: ImportFailure.UnknownFormat },
     { name: 'an oversized file', input: { bytes: new Uint8Array(MAX_IMPORT_BYTES + 1) }, failure: ImportFailure.TooLarge },
     {
-      name: 'an encrypted ente export',
+      name: 'an encrypted ente export with a 4-byte salt',
       input: { text: JSON.stringify({ version: 1, kdfParams: { memLimit: 4096, opsLimit: 3, salt: 'c2FsdA==' }, encryptedData: 'ZGF0YQ==', encryptionNonce: 'bm9uY2U=' }) },
-      failure: ImportFailure.Unsupported,
+      failure: ImportFailure.Damaged,
     },
   ])('refuses $name', async ({ input, failure }) => {
     expect((await refusal(input)).failure).toBe(failure);

@@ -12,7 +12,7 @@ import { isTwoFasBackup, parseTwoFas } from './parse-2fas';
 import { isAegisVault, parseAegis } from './parse-aegis';
 import { isAuthenticatorExtensionBackup, parseAuthenticatorExtension } from './parse-authenticator-extension';
 import { isBitwardenExport, parseBitwarden } from './parse-bitwarden';
-import { enteEncryptedExportError, isEnteEncryptedExport, isEnteText, parseEnte } from './parse-ente';
+import { isEnteEncryptedExport, isEnteText, parseEnte, parseEnteEncrypted } from './parse-ente';
 import { classifyOtpauthText, parseOtpauthList } from './parse-otpauth-list';
 
 /** Largest input read, in bytes of UTF-8 (or characters of pasted text): 10 MiB. */
@@ -70,7 +70,7 @@ async function importJson(json: unknown, text: string, options: ImportOptions): 
   if (isAegisVault(json)) return { format: ImportFormat.Aegis, ...(await parseAegis(json, password)) };
   if (isTwoFasBackup(json)) return { format: ImportFormat.TwoFas, ...(await parseTwoFas(json, password)) };
   if (isBitwardenExport(json)) return { format: ImportFormat.Bitwarden, ...parseBitwarden(json) };
-  if (isEnteEncryptedExport(json)) throw enteEncryptedExportError();
+  if (isEnteEncryptedExport(json)) return { format: ImportFormat.Ente, ...(await parseEnteEncrypted(json, password)) };
   if (isAuthenticatorExtensionBackup(json)) return { format: ImportFormat.AuthenticatorExtension, ...(await parseAuthenticatorExtension(json, password)) };
   throw unknownFormat(msg('errImportUnknownJson', SUPPORTED_FORMATS));
 }
@@ -80,7 +80,7 @@ async function importJson(json: unknown, text: string, options: ImportOptions): 
  *
  * Formats (each parser's file comment says exactly which variants): otpauth:// link lists,
  * Google Authenticator `otpauth-migration://` exports (several QR codes gathered by batch),
- * ente Auth plain exports, Aegis (plain and encrypted), 2FAS (plain and password-protected),
+ * ente Auth exports (plain and encrypted), Aegis (plain and encrypted), 2FAS (plain and password-protected),
  * the Authenticator extension (plain and encrypted), Bitwarden JSON (unencrypted), and Twofold's
  * own backup. JSON is recognized by its shape, not the file name; text by its `otpauth` lines.
  * Every account passes validateDraft, so the same rules apply as everywhere else.
@@ -92,7 +92,7 @@ async function importJson(json: unknown, text: string, options: ImportOptions): 
  *   password, `batches` for Google Authenticator exports.
  * @throws WrongPasswordError for a password that does not open the file (nothing returned);
  *   ImportError with `failure` UnknownFormat (the message names the supported formats), Damaged
- *   (e.g. JSON cut short), Unsupported (e.g. encrypted Bitwarden or ente exports) or TooLarge;
+ *   (e.g. JSON cut short), Unsupported (e.g. encrypted Bitwarden exports) or TooLarge;
  *   BackupUnreadableError for a damaged Twofold backup.
  */
 export async function importAccounts(input: ImportInput, options: ImportOptions = {}): Promise<ImportPreview> {
