@@ -5,8 +5,8 @@
  * never miss a field the scorer would take.
  */
 
-/** Input types that may hold a code (`''`: no type attribute). */
-const CODE_TYPES: ReadonlySet<string> = new Set(['text', 'number', 'tel', '']);
+/** Input types that may hold a code (`''`: no type attribute; some sites mask codes as passwords). */
+const CODE_TYPES: ReadonlySet<string> = new Set(['text', 'number', 'tel', 'password', '']);
 
 /**
  * The strongest one-time-code words of the keyword tables (utils/fields/keywords.ts), folded into
@@ -42,7 +42,8 @@ interface Tally {
 function scan(root: ParentNode, tally: Tally): boolean {
   for (const el of root.querySelectorAll('input')) {
     if (!CODE_TYPES.has(el.type) || el.disabled || el.readOnly) continue;
-    tally.eligible++;
+    // A password counts only on its own evidence, never by the page's headings (every sign-in form has one).
+    if (el.type !== 'password') tally.eligible++;
     if (ONE_TIME_CODE.test(el.autocomplete || (el.getAttribute('autocomplete') ?? ''))) return true;
     const max = el.maxLength;
     if (max === 1 && ++tally.boxes >= SPLIT_MIN) return true;

@@ -9,7 +9,7 @@ import type { FillAgentApi, FillNowRequest, FillNowResult } from '@/utils/fields
 import { collectFields, collectPageContext } from '@/utils/fields-dom/collect-fields';
 import { fillPlan } from '@/utils/fields-dom/fill-fields';
 import { submitAfterFill } from '@/utils/fields-dom/submit-form';
-import { planFill, type FillPlan } from '@/utils/fields/plan-fill';
+import { THRESHOLD, isOffered, planFill, type FillPlan } from '@/utils/fields/plan-fill';
 import type { ScriptContext } from '@/utils/fields-dom/script-context';
 import { sendContentRequest } from '@/utils/messaging/send-content-request';
 import { t } from '@/utils/i18n/message';
@@ -55,7 +55,8 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
 
   function detect(): Target | null {
     const { fields, elements } = collectFields(document);
-    const plan = planFill(fields, collectPageContext(document));
+    // One plan at the explicit request's threshold; the button asks more of it (isOffered).
+    const plan = planFill(fields, collectPageContext(document), THRESHOLD.request);
     target = plan === null ? null : { plan, elements };
     return target;
   }
@@ -73,7 +74,7 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
 
   async function showButton(): Promise<void> {
     const now = filled ? null : currentTarget();
-    const anchor = now === null ? undefined : anchorOf(now);
+    const anchor = now === null || !isOffered(now.plan) ? undefined : anchorOf(now);
     if (anchor === undefined) {
       button?.remove();
       button = null;
@@ -142,7 +143,7 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
     const input = active as HTMLInputElement;
     const planned = currentTarget();
     if (planned !== null && targetElements(planned).includes(input)) return planned;
-    return { plan: { kind: 'single', index: 0, reasons: ['the field the user chose'] }, elements: [input] };
+    return { plan: { kind: 'single', index: 0, score: THRESHOLD.request, reasons: ['the field the user chose'] }, elements: [input] };
   }
 
   function watch(): void {

@@ -3,7 +3,7 @@
  * the way a person typing would look to the page's framework. Never submits.
  */
 
-import { planFill, type FillPlan } from '../fields/plan-fill';
+import { THRESHOLD, planFill, type FillPlan } from '../fields/plan-fill';
 import { collectFields, collectPageContext } from './collect-fields';
 
 type ValueSetter = (this: HTMLInputElement, value: string) => void;
@@ -97,7 +97,7 @@ function currentBoxes(planned: HTMLInputElement[], root: Document | ShadowRoot):
   const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
   if (doc === null) return planned;
   const { fields, elements } = collectFields(root.isConnected ? root : doc);
-  const plan = planFill(fields, collectPageContext(doc));
+  const plan = planFill(fields, collectPageContext(doc), THRESHOLD.request);
   if (plan?.kind !== 'split') return planned;
   return plan.indices.map((i) => elements[i]).filter((el): el is HTMLInputElement => el !== undefined);
 }

@@ -24,6 +24,10 @@ export const Signal = {
   Search: 1 << 9,
   Account: 1 << 10,
   Recovery: 1 << 11,
+  SentBySms: 1 << 12,
+  SentByEmail: 1 << 13,
+  SentByCall: 1 << 14,
+  SentToDevice: 1 << 15,
 } as const;
 export type Signal = (typeof Signal)[keyof typeof Signal];
 
@@ -38,6 +42,10 @@ export const NEGATIVE_SIGNAL: Readonly<Record<NegativeFamily, Signal>> = {
   [NegativeFamily.Account]: Signal.Account,
   [NegativeFamily.Recovery]: Signal.Recovery,
 };
+
+/** Every "the code was sent to you" bit together, channel named or not. */
+export const ANY_SENT: number =
+  Signal.SentByMessage | Signal.SentBySms | Signal.SentByEmail | Signal.SentByCall | Signal.SentToDevice;
 
 /** Every negative bit together. */
 export const ANY_NEGATIVE: number = Object.values(NEGATIVE_SIGNAL).reduce((a, b) => a | b, 0);
@@ -105,6 +113,10 @@ const CATEGORY_SIGNAL: Readonly<Record<Category, Signal>> = {
   code: Signal.Code,
   authenticatorApp: Signal.AuthenticatorApp,
   sentByMessage: Signal.SentByMessage,
+  sentBySms: Signal.SentBySms,
+  sentByEmail: Signal.SentByEmail,
+  sentByCall: Signal.SentByCall,
+  sentToDevice: Signal.SentToDevice,
 };
 
 function insert(root: TrieNode, keyword: string, signal: number): void {

@@ -16,8 +16,9 @@
  */
 
 /**
- * Families that mark a field as something other than a one-time code. Any hit on the field's own
- * attributes or label vetoes it ("negative wins").
+ * Families that mark a field as something other than a one-time code. On the field's own
+ * attributes or label most of them lower its score (strong code evidence can outweigh one stray
+ * word); card, postal and search veto it (see `plan-fill.ts`).
  */
 export const NegativeFamily = {
   /** Coupons, promo codes, vouchers, gift cards and their PINs sit beside "code" on checkouts. */
@@ -49,8 +50,20 @@ export interface KeywordTable {
   code: readonly string[];
   /** Phrases saying the code comes from an authenticator app: the prompt is ours. */
   authenticatorApp: readonly string[];
-  /** Phrases saying the code was sent by SMS, call or e-mail: the prompt is not ours. */
+  /**
+   * Phrases saying the code was sent to the person ("we sent you a code"), channel unnamed: the
+   * prompt is probably not for an authenticator code. The four lists after it name the channel,
+   * so Twofold can say which ("This page asks for a code sent by e-mail").
+   */
   sentByMessage: readonly string[];
+  /** The code came by SMS (text message). */
+  sentBySms: readonly string[];
+  /** The code came by e-mail. */
+  sentByEmail: readonly string[];
+  /** The code is read out in a phone call. */
+  sentByCall: readonly string[];
+  /** The code was pushed to another device of the person's (Apple's trusted devices…). */
+  sentToDevice: readonly string[];
   /** Negative families, see `NegativeFamily`. */
   negative: Readonly<Record<NegativeFamily, readonly string[]>>;
 }
@@ -70,11 +83,24 @@ const en: KeywordTable = {
     '2fa app', 'code generator', 'security key app',
   ],
   sentByMessage: [
-    'sms!', 'text message', 'texted', 'via text', 'by text', 'we sent', 'we ve sent', 'we have sent',
-    'sent to', 'sent you', 'has been sent', 'was sent', 'sent a code', 'emailed', 'by email',
-    'by e mail', 'via email', 'via e mail', 'to your email', 'to your e mail', 'check your email',
-    'check your inbox', 'your inbox', 'phone ending', 'number ending', 'ending in', 'voice call',
-    'phone call', 'call you',
+    'we sent', 'we ve sent', 'we have sent', 'we just sent', 'sent to', 'sent you', 'has been sent',
+    'was sent', 'sent a code', 'we ll send', 'we will send', 'resend code', 'send a new code',
+  ],
+  sentBySms: [
+    'sms!', 'text message', 'texted', 'via text', 'by text', 'phone ending', 'number ending',
+    'ending in', 'sent to your phone', 'sent to your mobile', 'to your phone', 'to your mobile',
+    'to your number',
+  ],
+  sentByEmail: [
+    'emailed', 'by email', 'by e mail', 'via email', 'via e mail', 'to your email', 'to your e mail',
+    'to your email address', 'to your e mail address', 'check your email', 'check your e mail',
+    'check your inbox', 'your inbox', 'email with a code', 'e mail with a code',
+  ],
+  sentByCall: ['voice call', 'phone call', 'call you', 'calling you', 'we re calling', 'automated call'],
+  sentToDevice: [
+    'sent to your device', 'sent to your devices', 'to your device', 'to your devices',
+    'on your devices', 'your other device', 'your other devices',
+    'trusted device', 'trusted devices', 'signed in device', 'signed in devices',
   ],
   negative: {
     promo: [
@@ -115,9 +141,16 @@ const de: KeywordTable = {
   ],
   code: ['bestätigung'],
   authenticatorApp: ['authentifizierungs app', 'authentifizierungsapp', 'authentifikator'],
-  sentByMessage: [
-    'per sms', 'per e mail', 'per mail', 'textnachricht', 'an ihre telefonnummer', 'an ihr handy',
-    'gesendet', 'geschickt', 'zugesandt', 'an ihre e mail',
+  sentByMessage: ['gesendet', 'geschickt', 'zugesandt', 'zugeschickt', 'erneut senden'],
+  sentBySms: ['per sms', 'sms!', 'textnachricht', 'an ihre telefonnummer', 'an ihr handy', 'an ihre handynummer'],
+  sentByEmail: [
+    'per e mail', 'per mail', 'an ihre e mail', 'an deine e mail', 'e mail mit einem code',
+    'ihren posteingang', 'deinen posteingang',
+  ],
+  sentByCall: ['per anruf', 'sprachanruf', 'telefonanruf', 'rufen sie an', 'rufen dich an'],
+  sentToDevice: [
+    'an ihre geräte', 'an deine geräte', 'auf ihren geräten', 'auf deinen geräten', 'anderen gerät',
+    'vertrauenswürdige geräte', 'vertrauenswürdigen gerät', 'vertrauenswürdigen geräten',
   ],
   negative: {
     promo: ['gutschein', 'rabatt', 'aktionscode', 'geschenkkarte', 'gutscheincode'],
@@ -141,9 +174,16 @@ const fr: KeywordTable = {
   ],
   code: ['vérification'],
   authenticatorApp: ['application d authentification', 'appli d authentification'],
-  sentByMessage: [
-    'par sms', 'par e mail', 'par courriel', 'par texto', 'envoyé', 'nous avons envoyé',
-    'message texte',
+  sentByMessage: ['envoyé', 'nous avons envoyé', 'nous venons d envoyer', 'renvoyer le code'],
+  sentBySms: ['par sms', 'sms!', 'par texto', 'message texte', 'votre téléphone se terminant'],
+  sentByEmail: [
+    'par e mail', 'par courriel', 'par mail', 'votre adresse e mail', 'votre boîte de réception',
+    'à votre e mail',
+  ],
+  sentByCall: ['appel vocal', 'par appel', 'appel téléphonique', 'vous appeler', 'vous appelons'],
+  sentToDevice: [
+    'sur vos appareils', 'à vos appareils', 'autre appareil', 'appareils de confiance',
+    'appareil de confiance',
   ],
   negative: {
     promo: ['code promo', 'bon de réduction', 'carte cadeau', 'code de réduction', 'réduction'],
@@ -170,9 +210,16 @@ const es: KeywordTable = {
     'aplicación de autenticación', 'app de autenticación', 'aplicación autenticadora',
     'autenticador',
   ],
-  sentByMessage: [
-    'por sms', 'por correo', 'por mensaje de texto', 'mensaje de texto', 'te enviamos',
-    'hemos enviado', 'enviado a', 'enviamos',
+  sentByMessage: ['te enviamos', 'le enviamos', 'hemos enviado', 'enviado a', 'enviamos', 'reenviar código'],
+  sentBySms: ['por sms', 'sms!', 'por mensaje de texto', 'mensaje de texto', 'teléfono terminado en'],
+  sentByEmail: [
+    'por correo', 'a tu correo', 'a su correo', 'tu bandeja de entrada', 'su bandeja de entrada',
+    'por email', 'por e mail',
+  ],
+  sentByCall: ['llamada', 'por llamada', 'te llamaremos', 'le llamaremos'],
+  sentToDevice: [
+    'a tus dispositivos', 'a sus dispositivos', 'en tus dispositivos', 'en sus dispositivos',
+    'otro dispositivo', 'dispositivos de confianza', 'dispositivo de confianza',
   ],
   negative: {
     promo: ['cupón', 'código promocional', 'descuento', 'tarjeta regalo', 'tarjeta de regalo'],
@@ -195,9 +242,11 @@ const it: KeywordTable = {
   ],
   code: ['codice!', 'verifica!'],
   authenticatorApp: ['app di autenticazione', 'applicazione di autenticazione'],
-  sentByMessage: [
-    'tramite sms', 'via sms', 'tramite e mail', 'abbiamo inviato', 'inviato a', 'messaggio di testo',
-  ],
+  sentByMessage: ['abbiamo inviato', 'inviato a'],
+  sentBySms: ['tramite sms', 'via sms', 'messaggio di testo'],
+  sentByEmail: ['tramite e mail', 'via e mail', 'per e mail'],
+  sentByCall: ['chiamata vocale'],
+  sentToDevice: ['tuoi dispositivi', 'dispositivi attendibili'],
   negative: {
     promo: ['codice sconto', 'buono', 'carta regalo', 'codice promozionale'],
     postal: ['cap!', 'codice postale'],
@@ -219,7 +268,11 @@ const pt: KeywordTable = {
   ],
   code: ['verificação'],
   authenticatorApp: ['aplicativo autenticador', 'app autenticador', 'aplicativo de autenticação'],
-  sentByMessage: ['por e mail', 'enviado para', 'mensagem de texto'],
+  sentByMessage: ['enviado para', 'enviamos'],
+  sentBySms: ['mensagem de texto', 'por sms'],
+  sentByEmail: ['por e mail'],
+  sentByCall: ['chamada de voz'],
+  sentToDevice: ['seus dispositivos'],
   negative: {
     promo: ['cupom', 'vale presente', 'cartão presente', 'desconto'],
     postal: ['cep!'],
@@ -241,7 +294,11 @@ const nl: KeywordTable = {
   ],
   code: [],
   authenticatorApp: ['authenticatie app', 'authenticatieapp'],
-  sentByMessage: ['per sms', 'sms bericht', 'verzonden', 'gestuurd', 'toegestuurd'],
+  sentByMessage: ['verzonden', 'gestuurd', 'toegestuurd'],
+  sentBySms: ['per sms', 'sms bericht'],
+  sentByEmail: ['per e mail', 'per mail'],
+  sentByCall: ['gesproken bericht'],
+  sentToDevice: ['je apparaten', 'uw apparaten'],
   negative: {
     promo: ['kortingscode', 'cadeaukaart', 'cadeaubon', 'waardebon', 'actiecode'],
     postal: [],
@@ -262,10 +319,11 @@ const ja: KeywordTable = {
   ],
   code: ['コード'],
   authenticatorApp: ['認証アプリ', 'オーセンティケーター'],
-  sentByMessage: [
-    'ショートメッセージ', 'メールで', 'メールアドレスに', '送信しました', '送信された',
-    'テキストメッセージ', '電話番号に',
-  ],
+  sentByMessage: ['送信しました', '送信された', '送信されました', 'お送りしました', '再送信'],
+  sentBySms: ['ショートメッセージ', 'テキストメッセージ', '電話番号に', 'sms!'],
+  sentByEmail: ['メールで', 'メールアドレスに', '受信トレイ', 'メールに記載'],
+  sentByCall: ['音声通話', '自動音声', '電話でお知らせ'],
+  sentToDevice: ['デバイスに送信', '他のデバイス', '信頼できるデバイス', 'お使いのデバイス'],
   negative: {
     promo: ['クーポン', 'プロモーションコード', 'ギフトカード', 'ギフト券', '割引コード'],
     postal: ['郵便番号'],
@@ -287,9 +345,11 @@ const zh: KeywordTable = {
   ],
   code: ['验证', '驗證'],
   authenticatorApp: ['身份验证器', '验证器', '驗證器', '身份驗證應用程式'],
-  sentByMessage: [
-    '短信', '簡訊', '简讯', '发送至', '已发送', '已傳送', '邮件', '郵件', '邮箱', '电子邮件',
-  ],
+  sentByMessage: ['发送至', '发送到', '已发送', '已傳送', '已发至', '重新发送'],
+  sentBySms: ['短信', '簡訊', '简讯'],
+  sentByEmail: ['邮件', '郵件', '邮箱', '電子郵件', '电子邮件'],
+  sentByCall: ['语音电话', '語音電話', '语音验证', '來電', '来电'],
+  sentToDevice: ['您的设备', '您的裝置', '其他设备', '受信任的设备', '受信任的裝置'],
   negative: {
     promo: [
       '优惠券', '優惠券', '优惠码', '優惠碼', '折扣码', '兑换码', '兌換碼', '礼品卡', '禮品卡',
@@ -313,7 +373,11 @@ const ko: KeywordTable = {
   ],
   code: ['코드'],
   authenticatorApp: ['인증 앱', '인증기', '인증 애플리케이션'],
-  sentByMessage: ['문자 메시지', '문자로', '문자 메세지', '이메일로', '전송', '발송'],
+  sentByMessage: ['전송', '발송'],
+  sentBySms: ['문자 메시지', '문자로', '문자 메세지'],
+  sentByEmail: ['이메일로'],
+  sentByCall: ['음성 전화'],
+  sentToDevice: ['다른 기기', '신뢰할 수 있는 기기'],
   negative: {
     promo: ['쿠폰', '할인 코드', '프로모션 코드', '기프트 카드', '상품권'],
     postal: ['우편번호'],

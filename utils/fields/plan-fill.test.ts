@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Signal, classifyText, findKeywords } from './classify-text';
 import type { FieldDescriptor, PageContext } from './field-descriptor';
 import { KEYWORD_TABLES, NegativeFamily } from './keywords';
-import { THRESHOLD, planFill, scoreField, type FillPlan } from './plan-fill';
+import { Channel, THRESHOLD, isOffered, planFill, scoreField, type FillPlan } from './plan-fill';
 
 /** A visible, enabled, empty text input; rows override what matters to them. */
 function field(overrides: Partial<FieldDescriptor> = {}): FieldDescriptor {
@@ -93,8 +93,24 @@ describe('classifyText', () => {
   });
 });
 
-describe('planFill: single fields', () => {
-  it.each([
+
+/** A positive row: the plan it must give, whether the inline button is offered, and the channel. */
+interface PositiveRow {
+  why: string;
+  fields: FieldDescriptor[];
+  page?: PageContext;
+  expected?: number | number[];
+  /** False: only an explicit request fills it (below the offer threshold, or sent elsewhere). */
+  offered?: boolean;
+  sent?: Channel;
+}
+
+const TWO_STEP_PAGE: PageContext = { title: 'Sign in', lang: 'en', headingText: 'Two-step verification' };
+const APP_NEARBY = 'Enter the 6-digit code from your authenticator app';
+
+describe('planFill: positive descriptors (explicit request fills; the button only where offered)', () => {
+  const rows: PositiveRow[] = [
+    // What names a field a code field, in its own attributes.
     { why: 'autocomplete=one-time-code', fields: [field({ autocomplete: 'one-time-code' })] },
     { why: 'name otp', fields: [field({ name: 'otp' })] },
     { why: 'id totp', fields: [field({ id: 'totpPin' })] },
@@ -118,71 +134,131 @@ describe('planFill: single fields', () => {
     { why: 'zh 验证码', fields: [field({ label: '验证码' })] },
     { why: 'zh 动态码', fields: [field({ label: '动态码' })] },
     { why: 'ko', fields: [field({ label: '인증 코드' })] },
-    {
-      why: 'bare "code" + authenticator app just before it',
-      fields: [field({ name: 'code', nearbyText: 'Enter the code from your authenticator app' })],
-    },
-    {
-      why: 'bare "code" + numeric + maxlength 6 + a 2-step page heading',
-      fields: [field({ label: 'Code', inputMode: 'numeric', maxLength: 6 })],
-      page: { title: 'Sign in', lang: 'en', headingText: 'Two-step verification' },
-    },
+    // Named by the text around it.
+    { why: 'bare "code" + authenticator app just before it', fields: [field({ name: 'code', nearbyText: 'Enter the code from your authenticator app' })] },
+    { why: 'bare "code" + numeric + maxlength 6 + a 2-step page heading', fields: [field({ label: 'Code', inputMode: 'numeric', maxLength: 6 })], page: TWO_STEP_PAGE },
     {
       why: 'the code field after username-like decoys',
       fields: [field({ name: 'username' }), field({ name: 'q', type: 'search' }), field({ name: 'otp' })],
       expected: 2,
     },
-  ])('$why', ({ fields, page, expected }) => {
-    expect(summary(planFill(fields, page ?? PAGE))).toBe(expected ?? 0);
+    // Weigh, don't veto: one stray word loses to strong code evidence.
+    { why: 'authenticator or backup code (recovery word beside the app)', fields: [field({ label: 'Authenticator or backup code', inputMode: 'numeric', nearbyText: 'Two-step verification' })] },
+    { why: 'authenticator or backup code, label alone', fields: [field({ label: 'Authenticator or backup code' })], offered: false },
+    { why: 'numeric field named like an account id, label asks for the app code', fields: [field({ name: 'userId', id: 'account_id', inputMode: 'numeric', maxLength: 6, label: APP_NEARBY })] },
+    { why: 'account id name, the app named just before it', fields: [field({ name: 'acctUserId', inputMode: 'numeric', maxLength: 6, nearbyText: APP_NEARBY })] },
+    { why: 'phone word in a class, 2FA label', fields: [field({ className: 'phone-verify', label: 'Two-factor code', maxLength: 6, inputMode: 'numeric' })], offered: false },
+    { why: 'captcha-ish class on a one-time-code field', fields: [field({ className: 'no-captcha', autocomplete: 'one-time-code', label: 'Verification code', maxLength: 6 })] },
+    // Masked codes.
+    { why: 'type=password with one-time-code autocomplete', fields: [field({ type: 'password', autocomplete: 'one-time-code', maxLength: 6, inputMode: 'numeric' })] },
+    { why: 'type=password named otp', fields: [field({ type: 'password', name: 'otp', maxLength: 6 })] },
+    { why: 'type=password labelled Security code, page 2-step', fields: [field({ type: 'password', label: 'Security code', inputMode: 'numeric' })], page: TWO_STEP_PAGE },
+    { why: 'type=password "code" with the app named just before', fields: [field({ type: 'password', name: 'code', maxLength: 6, nearbyText: APP_NEARBY })] },
+    // Split groups.
+    { why: '8 boxes whose attributes mention the phone, app named before them', fields: boxes(8, { className: 'phone-code-box', nearbyText: 'Open your authenticator app and enter the code' }), expected: [0, 1, 2, 3, 4, 5, 6, 7] },
+    { why: '8 boxes named phone digits on a 2-step page', fields: boxes(8, { ariaLabel: 'phone digit' }), page: TWO_STEP_PAGE, expected: [0, 1, 2, 3, 4, 5, 6, 7], offered: false },
+    {
+      why: '3 + 3 boxes, each half in its own group',
+      fields: boxes(6).map((b, i) => ({ ...b, groupKey: i < 3 ? 'left' : 'right', rect: { ...b.rect, x: b.rect.x + (i < 3 ? 0 : 24) } })),
+      expected: [0, 1, 2, 3, 4, 5],
+    },
+    { why: 'each box in a wrapper of its own', fields: boxes(6).map((b, i) => ({ ...b, groupKey: `wrap${i}` })), expected: [0, 1, 2, 3, 4, 5] },
+    { why: 'masked split boxes', fields: boxes(6, { type: 'password' }), expected: [0, 1, 2, 3, 4, 5] },
+    // Weak evidence: only an explicit request fills.
+    { why: 'bare "code" name alone', fields: [field({ name: 'code' })], offered: false },
+    { why: 'bare "token" with numeric maxlength 6', fields: [field({ name: 'token', inputMode: 'numeric' })], offered: false },
+    // Codes sent elsewhere: planned (an explicit request asks first), never offered.
+    { why: 'sent to your devices, six boxes', fields: boxes(6, { nearbyText: 'A message with a verification code has been sent to your devices. Enter the code to continue.' }), expected: [0, 1, 2, 3, 4, 5], offered: false, sent: Channel.Device },
+    { why: 'we sent a code to your e-mail', fields: [field({ autocomplete: 'one-time-code', maxLength: 6, nearbyText: 'We sent a code to your e-mail.' })], offered: false, sent: Channel.Email },
+    { why: 'we sent a code to your phone', fields: [field({ autocomplete: 'one-time-code', nearbyText: 'We sent a code to your phone ending in 42.' })], offered: false, sent: Channel.Sms },
+    { why: 'text message', fields: [field({ name: 'otp', nearbyText: 'Enter the code from the text message' })], offered: false, sent: Channel.Sms },
+    { why: 'emailed', fields: [field({ name: 'otp', nearbyText: 'We emailed a 6-digit code to a•••@example.com' })], offered: false, sent: Channel.Email },
+    { why: 'voice call', fields: [field({ name: 'otp', nearbyText: 'We are calling you now with your code (a voice call)' })], offered: false, sent: Channel.Call },
+    { why: 'own sms name', fields: [field({ name: 'smsCode', autocomplete: 'one-time-code' })], offered: false, sent: Channel.Sms },
+    { why: 'form says SMS', fields: [field({ name: 'otp', formText: 'Check your phone. We texted you a code.' })], offered: false, sent: Channel.Sms },
+    { why: 'sms split boxes', fields: boxes(6, { nearbyText: 'We texted a 6-digit code to +1 ••• 0142' }), expected: [0, 1, 2, 3, 4, 5], offered: false, sent: Channel.Sms },
+    { why: '"we sent you a code" with the channel in the form', fields: [field({ name: 'otp', nearbyText: 'We sent you a code.', formText: 'Check your inbox' })], offered: false, sent: Channel.Email },
+  ];
+
+  it('has at least 40 rows', () => expect(rows.length).toBeGreaterThanOrEqual(40));
+
+  it.each(rows)('$why', ({ fields, page, expected, offered, sent }) => {
+    const request = planFill(fields, page ?? PAGE, THRESHOLD.request);
+    expect(summary(request), request?.reasons.join('; ')).toEqual(expected ?? 0);
+    expect(request?.sentElsewhere).toBe(sent);
+    expect(request !== null && isOffered(request), request?.reasons.join('; ')).toBe(offered ?? true);
+    // The default threshold is the offer's.
+    expect(planFill(fields, page ?? PAGE) !== null && sent === undefined).toBe(offered ?? true);
   });
 });
 
-describe('planFill: negative families win', () => {
-  it.each([
-    { family: 'promo', d: { label: 'Promo code' } },
-    { family: 'promo', d: { name: 'couponCode' } },
-    { family: 'promo', d: { label: 'Voucher code' } },
-    { family: 'promo', d: { label: 'Gift card PIN', inputMode: 'numeric', maxLength: 6 } },
-    { family: 'promo', d: { label: 'Gutscheincode' } },
-    { family: 'promo', d: { label: 'Code promo' } },
-    { family: 'promo', d: { label: '優惠碼' } },
-    { family: 'postal', d: { name: 'zip', inputMode: 'numeric', maxLength: 6 } },
-    { family: 'postal', d: { label: 'Postleitzahl' } },
-    { family: 'postal', d: { label: 'Code postal' } },
-    { family: 'postal', d: { label: '郵便番号' } },
-    { family: 'phone', d: { name: 'phone' } },
-    { family: 'phone', d: { label: 'Telefon' } },
-    { family: 'card', d: { autocomplete: 'cc-csc', label: 'Security code' } },
-    { family: 'card', d: { label: 'CVV', inputMode: 'numeric' } },
-    { family: 'card', d: { label: 'Card number', inputMode: 'numeric', maxLength: 19 } },
-    { family: 'captcha', d: { name: 'captcha', maxLength: 6 } },
-    { family: 'captcha', d: { label: '图形验证码' } },
-    { family: 'captcha', d: { label: '보안문자' } },
-    { family: 'search', d: { placeholder: 'Search' } },
-    { family: 'account', d: { name: 'username' } },
-    { family: 'account', d: { label: 'Email' } },
-    { family: 'account', d: { autocomplete: 'username' } },
-    { family: 'recovery', d: { label: 'Recovery code' } },
-    { family: 'recovery', d: { name: 'backup_code' } },
-    { family: 'recovery', d: { label: 'Wiederherstellungscode' } },
-    { family: 'negative beats otp', d: { name: 'otp', label: 'Promo code' } },
-    { family: 'negative beats autocomplete', d: { autocomplete: 'one-time-code', name: 'zip' } },
-    { family: 'nearby promo sinks a bare code', d: { name: 'code', maxLength: 8, nearbyText: 'Have a promo code?' } },
-  ])('$family: $d', ({ d }) => {
-    expect(planFill([field(d)], PAGE)).toBeNull();
+describe('planFill: negative descriptors (nothing, even on an explicit request)', () => {
+  const rows: { family: string; fields: FieldDescriptor[]; page?: PageContext }[] = [
+    { family: 'promo', fields: [field({ label: 'Promo code' })] },
+    { family: 'promo', fields: [field({ name: 'couponCode' })] },
+    { family: 'promo', fields: [field({ label: 'Voucher code' })] },
+    { family: 'promo', fields: [field({ label: 'Gift card PIN', inputMode: 'numeric', maxLength: 6 })] },
+    { family: 'promo', fields: [field({ label: 'Gutscheincode' })] },
+    { family: 'promo', fields: [field({ label: 'Code promo' })] },
+    { family: 'promo', fields: [field({ label: '優惠碼' })] },
+    { family: 'postal', fields: [field({ name: 'zip', inputMode: 'numeric', maxLength: 6 })] },
+    { family: 'postal', fields: [field({ label: 'Postleitzahl' })] },
+    { family: 'postal', fields: [field({ label: 'Code postal' })] },
+    { family: 'postal', fields: [field({ label: '郵便番号' })] },
+    { family: 'postal veto beats one-time-code autocomplete', fields: [field({ autocomplete: 'one-time-code', name: 'zip' })] },
+    { family: 'phone', fields: [field({ name: 'phone' })] },
+    { family: 'phone', fields: [field({ label: 'Telefon' })] },
+    { family: 'phone-number input', fields: [field({ type: 'tel', name: 'mobile', label: 'Mobile number' })] },
+    { family: 'card', fields: [field({ autocomplete: 'cc-csc', label: 'Security code' })] },
+    { family: 'card', fields: [field({ label: 'CVV', inputMode: 'numeric' })] },
+    { family: 'card', fields: [field({ label: 'Card number', inputMode: 'numeric', maxLength: 19 })] },
+    { family: 'card veto beats otp', fields: [field({ name: 'otp', label: 'Card verification (CVC)' })] },
+    { family: 'captcha', fields: [field({ name: 'captcha', maxLength: 6 })] },
+    { family: 'captcha', fields: [field({ label: '图形验证码' })] },
+    { family: 'captcha', fields: [field({ label: '보안문자' })] },
+    { family: 'search', fields: [field({ placeholder: 'Search' })] },
+    { family: 'search veto beats code', fields: [field({ name: 'code', placeholder: 'Search by product code' })] },
+    { family: 'account', fields: [field({ name: 'username' })] },
+    { family: 'account', fields: [field({ label: 'Email' })] },
+    { family: 'account', fields: [field({ autocomplete: 'username' })] },
+    { family: 'recovery', fields: [field({ label: 'Recovery code' })] },
+    { family: 'recovery', fields: [field({ name: 'backup_code' })] },
+    { family: 'recovery', fields: [field({ label: 'Wiederherstellungscode' })] },
+    { family: 'promo outweighs otp', fields: [field({ name: 'otp', label: 'Promo code' })] },
+    { family: 'nearby promo sinks a bare code', fields: [field({ name: 'code', maxLength: 8, nearbyText: 'Have a promo code?' })] },
+    {
+      family: 'sign-in password beside a username, on a 2-step page',
+      fields: [field({ name: 'login', autocomplete: 'username', groupKey: 'f' }), field({ type: 'password', name: 'code', groupKey: 'f' })],
+      page: TWO_STEP_PAGE,
+    },
+    { family: 'a password named password', fields: [field({ type: 'password', name: 'password' })], page: TWO_STEP_PAGE },
+    { family: 'a plain password', fields: [field({ type: 'password', name: 'pw' })], page: TWO_STEP_PAGE },
+    { family: 'current-password autocomplete', fields: [field({ type: 'password', autocomplete: 'current-password', name: 'otp' })] },
+    { family: 'an unnamed text field', fields: [field()] },
+    { family: '4 bare boxes (a PIN)', fields: boxes(4) },
+  ];
+
+  it('has at least 20 rows', () => expect(rows.length).toBeGreaterThanOrEqual(20));
+
+  it.each(rows)('$family', ({ fields, page }) => {
+    const plan = planFill(fields, page ?? PAGE, THRESHOLD.request);
+    expect(plan, plan?.reasons.join('; ')).toBeNull();
   });
 
   it('names the family in the reasons', () => {
     const { score, reasons } = scoreField(field({ name: 'otp', label: 'Promo code' }), PAGE);
-    expect(score).toBe(-Infinity);
+    expect(score).toBeLessThan(THRESHOLD.request);
     expect(reasons.join(' ')).toContain('promo');
+    const veto = scoreField(field({ name: 'otp', label: 'Postal code' }), PAGE);
+    expect(veto.score).toBe(-Infinity);
+    expect(veto.reasons.join(' ')).toContain('postal');
   });
 });
 
 describe('planFill: never qualifies', () => {
   it.each([
     { d: { type: 'hidden', name: 'otp' }, reason: 'hidden' },
-    { d: { type: 'password', name: 'otp' }, reason: 'password' },
+    { d: { type: 'password', name: 'pass' }, reason: 'password' },
     { d: { type: 'email', name: 'otp' }, reason: 'e-mail' },
     { d: { type: 'search', name: 'otp' }, reason: 'search' },
     { d: { type: 'tel', name: 'code' }, reason: 'phone number' },
@@ -197,7 +273,7 @@ describe('planFill: never qualifies', () => {
     const { score, reasons } = scoreField(field(d), PAGE);
     expect(score).toBe(-Infinity);
     expect(reasons.join(' ')).toContain(reason);
-    expect(planFill([field(d)], PAGE)).toBeNull();
+    expect(planFill([field(d)], PAGE, THRESHOLD.request)).toBeNull();
   });
 });
 
@@ -214,25 +290,35 @@ describe('planFill: type=tel code fields', () => {
     { why: 'phone words about the app', d: { type: 'tel', autocomplete: 'one-time-code', nearbyText: 'Open the authenticator app on your phone' }, expected: true },
     { why: 'phone label', d: { type: 'tel', name: 'otp', label: 'Phone' }, expected: false },
   ])('$why → $expected', ({ d, expected }) => {
-    const plan = planFill([field(d)], PAGE);
+    const plan = planFill([field(d)], PAGE, THRESHOLD.request);
     expect(plan !== null).toBe(expected);
   });
 });
 
-describe('planFill: SMS and e-mail prompts', () => {
+describe('planFill: codes sent elsewhere, in the six shipped languages', () => {
   it.each([
-    { why: 'we sent a code to your phone', d: { autocomplete: 'one-time-code', nearbyText: 'We sent a code to your phone ending in 42.' } },
-    { why: 'text message', d: { name: 'otp', nearbyText: 'Enter the code from the text message' } },
-    { why: 'emailed', d: { name: 'otp', nearbyText: 'We emailed a 6-digit code to a•••@example.com' } },
-    { why: 'de per SMS', d: { label: 'Bestätigungscode', nearbyText: 'Wir haben Ihnen einen Code per SMS geschickt.' } },
-    { why: 'de per E-Mail', d: { label: 'Bestätigungscode', nearbyText: 'Code per E-Mail erhalten' } },
-    { why: 'fr par SMS', d: { label: 'Code de vérification', nearbyText: 'Nous avons envoyé un code par SMS.' } },
-    { why: 'es por SMS', d: { label: 'Código de verificación', nearbyText: 'Te enviamos un código por SMS.' } },
-    { why: 'zh 短信验证码', d: { label: '短信验证码' } },
-    { why: 'own sms name', d: { name: 'smsCode', autocomplete: 'one-time-code' } },
-    { why: 'form says SMS', d: { name: 'otp', formText: 'Check your phone. We texted you a code.' } },
-  ])('$why → none', ({ d }) => {
-    expect(planFill([field(d)], PAGE)).toBeNull();
+    { lang: 'en', text: 'We sent a code to your e-mail address.', sent: Channel.Email },
+    { lang: 'en', text: 'A code has been sent to your devices.', sent: Channel.Device },
+    { lang: 'de', text: 'Wir haben Ihnen einen Code per SMS geschickt.', sent: Channel.Sms },
+    { lang: 'de', text: 'Code per E-Mail erhalten', sent: Channel.Email },
+    { lang: 'de', text: 'Wir rufen Sie an: Sprachanruf mit Ihrem Code', sent: Channel.Call },
+    { lang: 'de', text: 'Der Code wurde an Ihre Geräte gesendet.', sent: Channel.Device },
+    { lang: 'fr', text: 'Nous avons envoyé un code par SMS.', sent: Channel.Sms },
+    { lang: 'fr', text: 'Nous avons envoyé un code à votre adresse e-mail.', sent: Channel.Email },
+    { lang: 'fr', text: 'Un code a été envoyé sur vos appareils.', sent: Channel.Device },
+    { lang: 'es', text: 'Te enviamos un código por SMS.', sent: Channel.Sms },
+    { lang: 'es', text: 'Te enviamos un código a tu correo.', sent: Channel.Email },
+    { lang: 'es', text: 'Recibirás una llamada con tu código.', sent: Channel.Call },
+    { lang: 'ja', text: 'ショートメッセージで確認コードを送信しました', sent: Channel.Sms },
+    { lang: 'ja', text: 'メールアドレスに確認コードを送信しました', sent: Channel.Email },
+    { lang: 'ja', text: '信頼できるデバイスに確認コードを送信しました', sent: Channel.Device },
+    { lang: 'zh_CN', text: '验证码已通过短信发送至您的手机', sent: Channel.Sms },
+    { lang: 'zh_CN', text: '验证码已发送到您的邮箱', sent: Channel.Email },
+    { lang: 'zh_CN', text: '我们将通过语音电话告诉您验证码', sent: Channel.Call },
+  ])('$lang: $text → $sent', ({ text, sent }) => {
+    const plan = planFill([field({ autocomplete: 'one-time-code', maxLength: 6, nearbyText: text })], PAGE, THRESHOLD.request);
+    expect(plan?.sentElsewhere, plan?.reasons.join('; ')).toBe(sent);
+    expect(plan !== null && isOffered(plan)).toBe(false);
   });
 
   it.each([
@@ -250,17 +336,19 @@ describe('planFill: SMS and e-mail prompts', () => {
       expected: 0,
     },
     {
-      why: 'one nearby text naming both, SMS closest',
-      fields: [field({ name: 'code', nearbyText: 'Use your authenticator app? No: we sent a code to your phone' })],
-      expected: 'none',
-    },
-    {
       why: 'an authenticator option offered in the form is enough',
       fields: [field({ name: 'otp', formText: 'Use a code from your authenticator app or get one by SMS' })],
       expected: 0,
     },
   ])('$why', ({ fields, expected }) => {
-    expect(summary(planFill(fields, PAGE))).toEqual(expected);
+    const plan = planFill(fields, PAGE);
+    expect(summary(plan)).toEqual(expected);
+    expect(plan?.sentElsewhere).toBeUndefined();
+  });
+
+  it('one nearby text naming both, SMS closest: sent elsewhere', () => {
+    const plan = planFill([field({ name: 'code', nearbyText: 'Use your authenticator app? No: we sent a code to your phone' })], PAGE, THRESHOLD.request);
+    expect(plan?.sentElsewhere).toBe(Channel.Sms);
   });
 });
 
@@ -286,11 +374,6 @@ describe('planFill: split boxes', () => {
       why: 'after other fields of the form',
       fields: [field({ name: 'username', groupKey: 'boxes' }), ...boxes(6).map((b) => ({ ...b, order: b.order + 1 }))],
       expected: [1, 2, 3, 4, 5, 6],
-    },
-    {
-      why: 'SMS split boxes',
-      fields: boxes(6, { nearbyText: 'We texted a 6-digit code to +1 ••• 0142' }),
-      expected: 'none',
     },
     {
       why: 'two rows of 6 in one group, the SMS row first',
@@ -321,7 +404,7 @@ describe('scoreField', () => {
       field({ autocomplete: 'one-time-code', inputMode: 'numeric', maxLength: 6, label: 'Authentication code' }),
       PAGE,
     );
-    expect(score).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(score).toBeGreaterThanOrEqual(THRESHOLD.offer);
     expect(reasons).toEqual(
       expect.arrayContaining(['autocomplete="one-time-code"', 'inputmode=numeric', 'maxlength=6']),
     );

@@ -2,19 +2,44 @@
  * Decides which field(s) of a page should receive a one-time code: the "decide" step of
  * collect → decide → act. Pure: descriptors in, a plan out.
  *
- * A field earns points for what names it a one-time-code field and is vetoed by what names it
- * something else; a run of 4–8 single-character boxes forms a split field. A prompt for a code
- * sent by SMS or e-mail gets no plan, since Twofold's codes come from an authenticator.
+ * A field earns points for what names it a one-time-code field and loses points for what names
+ * it something else: strong code evidence (one-time-code words, an authenticator named, a numeric
+ * 6–8 character field, a split group) outweighs one stray word. Only fields that are clearly
+ * something else are vetoed: card number and CVC, postal code, a phone-number input, search, the
+ * sign-in form's own password. A run of 4–8 single-character boxes forms a split field.
+ *
+ * Two thresholds read one plan: the inline button is offered only at `THRESHOLD.offer` and never
+ * on a prompt for a code sent by SMS, e-mail, a call or to another device (`sentElsewhere`); an
+ * explicit request (popup, shortcut, context menu) fills the best field at `THRESHOLD.request`,
+ * asking first when the code was sent elsewhere.
  */
 
-import { ANY_NEGATIVE, NEGATIVE_SIGNAL, Signal, classifyText, lastIndexOfSignal } from './classify-text';
+import { ANY_NEGATIVE, ANY_SENT, NEGATIVE_SIGNAL, Signal, classifyText, lastIndexOfSignal } from './classify-text';
 import type { FieldDescriptor, PageContext } from './field-descriptor';
 import { NegativeFamily } from './keywords';
 
+/** How a prompt says its code reached the person, when it was not an authenticator app. */
+export const Channel = {
+  Sms: 'sms',
+  Email: 'email',
+  Call: 'call',
+  Device: 'device',
+  /** "We sent you a code", channel unnamed. */
+  Message: 'message',
+} as const;
+export type Channel = (typeof Channel)[keyof typeof Channel];
+
 /** Where to put a code: one field, or one character per box (in visual order). */
-export type FillPlan =
-  | { kind: 'single'; index: number; reasons: string[] }
-  | { kind: 'split'; indices: number[]; reasons: string[] };
+export type FillPlan = (
+  | { kind: 'single'; index: number }
+  | { kind: 'split'; indices: number[] }
+) & {
+  /** The evidence, in points: compare with `THRESHOLD`. */
+  score: number;
+  reasons: string[];
+  /** The page asks for a code sent this way, not one from an authenticator app. */
+  sentElsewhere?: Channel;
+};
 
 /** A field's score and, in words, why. */
 export interface FieldScore {
@@ -37,7 +62,7 @@ export const WEIGHTS = {
   /** "Enter the code from your authenticator app" just before the field. */
   nearbyAuthenticator: 25,
   nearbyCode: 5,
-  /** A negative word just before the field (e.g. "Have a promo code?"): a penalty, not a veto. */
+  /** A negative word just before the field (e.g. "Have a promo code?"). */
   nearbyNegative: -25,
   formOneTimeCode: 10,
   formAuthenticator: 15,
@@ -53,21 +78,61 @@ export const WEIGHTS = {
   splitShape: 20,
   /** 6 or 8 boxes: the usual TOTP lengths; 6 plain boxes qualify on shape alone. */
   splitUsualCount: 10,
+  /**
+   * The prompt is for a code sent by SMS, e-mail… : such a field loses to one for an
+   * authenticator code on the same page, and is never offered the inline button.
+   */
+  sentElsewhere: -20,
+  /** A masked (type=password) code field is rarer than a password: it needs its own evidence. */
+  maskedField: -10,
 } as const;
 
-/** Minimum score for a plan. */
-export const THRESHOLD = 30;
+/**
+ * Points a negative word on the field's own attributes or label costs. Card, postal and search
+ * are not here: they veto (`VETO_FAMILIES`).
+ */
+export const NEGATIVE_WEIGHTS: Readonly<Record<NegativeFamily, number>> = {
+  [NegativeFamily.Promo]: -50,
+  [NegativeFamily.Captcha]: -50,
+  [NegativeFamily.Account]: -25,
+  [NegativeFamily.Phone]: -25,
+  [NegativeFamily.Recovery]: -25,
+  [NegativeFamily.Card]: 0,
+  [NegativeFamily.Postal]: 0,
+  [NegativeFamily.Search]: 0,
+};
+
+/** On a single field, these families need one-time-code evidence on the field itself to be outweighed. */
+const SELF_NAMED = Signal.Promo | Signal.Captcha | Signal.Recovery | Signal.Phone;
+/** Evidence on a field itself that it holds a one-time code. */
+const STRONG = Signal.OneTimeCode | Signal.AuthenticatorApp;
+
+/** Families that mark a field as clearly something else, whatever else it says. */
+const VETO_FAMILIES = Signal.Card | Signal.Postal | Signal.Search;
+
+/** Minimum scores for a plan. */
+export const THRESHOLD = {
+  /** The automatic offer (the inline button): strong evidence only. */
+  offer: 30,
+  /** An explicit request (popup, shortcut, context menu): the best plausible field. */
+  request: 10,
+} as const;
+
+/** Whether a plan earns the automatic offer (the inline button), not only an explicit request. */
+export function isOffered(plan: FillPlan): boolean {
+  return plan.score >= THRESHOLD.offer && plan.sentElsewhere === undefined;
+}
 
 /**
  * Types that can hold a code. `tel` too, on strong evidence only (see `telVerdict`): Amazon,
  * Google, Microsoft and PayPal ask for authenticator codes in `type=tel` fields to get the digit
- * keyboard on phones. Everything else never qualifies, see `INELIGIBLE_TYPE_REASON`.
+ * keyboard on phones; `password` too when the field names itself a code (some sites mask it),
+ * see `passwordVerdict`. Everything else never qualifies, see `INELIGIBLE_TYPE_REASON`.
  */
-const CODE_TYPES: ReadonlySet<string> = new Set(['text', '', 'number', 'tel']);
+const CODE_TYPES: ReadonlySet<string> = new Set(['text', '', 'number', 'tel', 'password']);
 
 /** Why a type never holds an authenticator code. */
 const INELIGIBLE_TYPE_REASON: Readonly<Record<string, string>> = {
-  password: 'type=password is a password',
   email: 'type=email is an e-mail address',
   search: 'type=search is a search box',
   hidden: 'type=hidden cannot be seen',
@@ -136,41 +201,80 @@ function ownSignals(d: FieldDescriptor, cache: TextCache): number {
   );
 }
 
+/** What the page says once per pass: its headings' signals and the groups of sign-in forms. */
+interface PassContext {
+  cache: TextCache;
+  pageMask: number;
+  /** Groups (`groupKey`) holding a username or e-mail field: a password there is the login's. */
+  loginGroups: ReadonlySet<string>;
+}
+
+/** Which way a code was sent, from the bits of one piece of text (specific channels first). */
+function channelOf(mask: number): Channel {
+  if ((mask & Signal.SentToDevice) !== 0) return Channel.Device;
+  if ((mask & Signal.SentByEmail) !== 0) return Channel.Email;
+  if ((mask & Signal.SentByCall) !== 0) return Channel.Call;
+  if ((mask & Signal.SentBySms) !== 0) return Channel.Sms;
+  return Channel.Message;
+}
+
 /**
- * What decides whether a prompt is for an SMS/e-mail code: the nearest text that mentions either
- * a delivered code or an authenticator app. Returns 'sent', 'app' or null (neither).
+ * Whether a prompt is for a code sent elsewhere: the nearest text (the field itself, the text
+ * just before it, its form, the page headings) that mentions either a delivered code or an
+ * authenticator app decides. Returns the channel, 'app', or null (neither is mentioned).
  */
-function deliveryOf(own: number, nearby: number, nearbyText: string, form: number, page: number): 'sent' | 'app' | null {
+function deliveryOf(own: number, nearby: number, nearbyText: string, form: number, page: number): Channel | 'app' | null {
   const levels = [own, nearby, form, page];
   for (let i = 0; i < levels.length; i++) {
     const mask = levels[i] ?? 0;
-    const sent = (mask & Signal.SentByMessage) !== 0;
+    const sent = (mask & ANY_SENT) !== 0;
     const app = (mask & Signal.AuthenticatorApp) !== 0;
     if (sent && app) {
       // Both at one level: within the nearby text the phrase closest to the field wins;
       // elsewhere an offered authenticator option is enough.
       if (i !== 1) return 'app';
-      return lastIndexOfSignal(nearbyText, Signal.AuthenticatorApp) >= lastIndexOfSignal(nearbyText, Signal.SentByMessage)
+      return lastIndexOfSignal(nearbyText, Signal.AuthenticatorApp) >= lastIndexOfSignal(nearbyText, ANY_SENT)
         ? 'app'
-        : 'sent';
+        : channelOf(mask);
     }
-    if (sent) return 'sent';
+    if (sent) {
+      // "We sent a code" here and "by e-mail" a level further out: name the channel if one does.
+      if (channelOf(mask) === Channel.Message) {
+        for (let j = i + 1; j < levels.length; j++) {
+          const outer = (levels[j] ?? 0) & ANY_SENT;
+          if (outer !== 0 && channelOf(outer) !== Channel.Message) return channelOf(outer);
+        }
+      }
+      return channelOf(mask);
+    }
     if (app) return 'app';
   }
   return null;
 }
 
+/** The points the negative families of `mask` cost on the field itself. */
+function negativePenalty(mask: number): number {
+  let points = 0;
+  for (const family of Object.values(NegativeFamily)) {
+    if ((mask & NEGATIVE_SIGNAL[family]) !== 0) points += NEGATIVE_WEIGHTS[family];
+  }
+  return points;
+}
+
+/** Where a scored field stands: its points, and the channel when its code was sent elsewhere. */
+interface Evidence {
+  score: number;
+  sent?: Channel;
+}
+
+const VETO: Evidence = { score: -Infinity };
+
 /**
- * Scores the text evidence shared by single fields and split runs. Returns -Infinity on a veto.
- * `reasons` is null on the fast path (no strings are built).
+ * Scores the text evidence shared by single fields and split runs. `score` is -Infinity on a
+ * veto. `reasons` is null on the fast path (no strings are built).
  */
-function scoreEvidence(
-  d: FieldDescriptor,
-  own: number,
-  pageMask: number,
-  cache: TextCache,
-  reasons: string[] | null,
-): number {
+function scoreEvidence(d: FieldDescriptor, own: number, pass: PassContext, split: boolean, reasons: string[] | null): Evidence {
+  const { cache, pageMask } = pass;
   let score = 0;
   const autocomplete = d.autocomplete;
   if (autocomplete.length > 0) {
@@ -179,19 +283,32 @@ function scoreEvidence(
       reasons?.push('autocomplete="one-time-code"');
     } else if (NEGATIVE_AUTOCOMPLETE.test(autocomplete.toLowerCase())) {
       reasons?.push(`autocomplete="${autocomplete}" names another kind of field`);
-      return -Infinity;
+      return VETO;
     }
   }
-  if ((own & ANY_NEGATIVE) !== 0) {
-    reasons?.push(`negative family in the field's attributes or label: ${familyNames(own & ANY_NEGATIVE)}`);
-    return -Infinity;
+  if ((own & VETO_FAMILIES) !== 0) {
+    reasons?.push(`the field's attributes or label name it something else: ${familyNames(own & VETO_FAMILIES)}`);
+    return VETO;
+  }
+  const ownNegative = own & ANY_NEGATIVE;
+  if (!split && (ownNegative & SELF_NAMED) !== 0 && (own & STRONG) === 0 && score === 0) {
+    // "Recovery code", "Promo code": the field names itself something else, and nothing on it
+    // says otherwise; instructions around it cannot make it ours.
+    reasons?.push(`the field names itself something else (${familyNames(ownNegative & SELF_NAMED)}) and nothing on it names a one-time code`);
+    return VETO;
+  }
+  if (ownNegative !== 0) {
+    score += negativePenalty(ownNegative);
+    reasons?.push(`negative family in the field's attributes or label: ${familyNames(ownNegative)} (${negativePenalty(ownNegative)})`);
   }
   const nearby = classifyCached(d.nearbyText, cache);
   const form = classifyCached(d.formText, cache);
   const delivery = deliveryOf(own, nearby, d.nearbyText, form, pageMask);
-  if (delivery === 'sent') {
-    reasons?.push('the prompt is for a code sent by SMS, call or e-mail, not an authenticator app');
-    return -Infinity;
+  let sent: Channel | undefined;
+  if (delivery !== null && delivery !== 'app') {
+    sent = delivery;
+    score += WEIGHTS.sentElsewhere;
+    reasons?.push(`the prompt is for a code sent elsewhere (${delivery}), not an authenticator app`);
   }
   if ((own & Signal.OneTimeCode) !== 0) {
     score += WEIGHTS.ownOneTimeCode;
@@ -221,9 +338,12 @@ function scoreEvidence(
     score += WEIGHTS.nearbyCode;
     reasons?.push('"code" just before the field');
   }
-  if ((nearby & NEARBY_NEGATIVE) !== 0) {
+  // A family the field's own label already paid for is not counted again from the text before it
+  // (which often is that label).
+  const nearbyNegative = nearby & NEARBY_NEGATIVE & ~own;
+  if (nearbyNegative !== 0) {
     score += WEIGHTS.nearbyNegative;
-    reasons?.push(`negative family just before the field: ${familyNames(nearby & NEARBY_NEGATIVE)}`);
+    reasons?.push(`negative family just before the field: ${familyNames(nearbyNegative)}`);
   }
   if ((form & Signal.OneTimeCode) !== 0) {
     score += WEIGHTS.formOneTimeCode;
@@ -247,7 +367,7 @@ function scoreEvidence(
     score += WEIGHTS.numericPattern;
     reasons?.push('numeric pattern');
   }
-  return score;
+  return sent === undefined ? { score } : { score, sent };
 }
 
 function pageSignals(page: PageContext, cache: TextCache): number {
@@ -259,8 +379,9 @@ function pageSignals(page: PageContext, cache: TextCache): number {
  * autocomplete token, one-time-code/authenticator words on the field itself, or a bare "code" on
  * the field with such words just before it or in its form (Microsoft's "Code" under "Enter the
  * code displayed in the Authenticator app"; split boxes, which rarely name themselves, need only
- * the words around them); and no phone words just before it that are not about an authenticator
- * app ("Enter your mobile number").
+ * the words around them); and no phone words just before it or on a single field that are not
+ * about an authenticator app ("Enter your mobile number"). A code sent by SMS counts as code
+ * evidence here: such a field is a code field, if not ours.
  * Returns null when the field may stay, or the reason it may not.
  */
 function telVerdict(d: FieldDescriptor, own: number, cache: TextCache, split: boolean): string | null {
@@ -270,36 +391,72 @@ function telVerdict(d: FieldDescriptor, own: number, cache: TextCache, split: bo
   const around = split || (own & Signal.Code) !== 0 ? nearby | classifyCached(d.formText, cache) : 0;
   const evidence = ONE_TIME_CODE_AUTOCOMPLETE.test(d.autocomplete) || (own & strong) !== 0 || (around & strong) !== 0;
   if (!evidence) return 'type=tel without strong one-time-code evidence is a phone number';
-  if ((nearby & Signal.Phone) !== 0 && (nearby & Signal.AuthenticatorApp) === 0) {
+  if ((nearby & Signal.Phone) !== 0 && (nearby & (Signal.AuthenticatorApp | ANY_SENT)) === 0) {
     return 'type=tel with phone words just before it is a phone number';
+  }
+  if (!split && (own & Signal.Phone) !== 0 && (own & Signal.AuthenticatorApp) === 0 && !ONE_TIME_CODE_AUTOCOMPLETE.test(d.autocomplete)) {
+    return 'type=tel named a phone is a phone number';
   }
   return null;
 }
 
-/** The single-field score; reasons only when asked for. */
-function scoreSingle(d: FieldDescriptor, pageMask: number, cache: TextCache, reasons: string[] | null): number {
+/**
+ * A `type=password` field holds a code only when it names itself one (one-time-code words, the
+ * autocomplete token, an authenticator, a bare "code" on it), and never in a sign-in form beside
+ * a username or e-mail field. Returns null when it may stay, or the reason it may not.
+ */
+function passwordVerdict(d: FieldDescriptor, own: number, pass: PassContext): string | null {
+  if (d.type !== 'password') return null;
+  const oneTimeCode = ONE_TIME_CODE_AUTOCOMPLETE.test(d.autocomplete);
+  if (!oneTimeCode && (own & (Signal.OneTimeCode | Signal.AuthenticatorApp | Signal.Code)) === 0) {
+    return 'type=password without code words on the field is a password';
+  }
+  if (!oneTimeCode && pass.loginGroups.has(d.groupKey)) return 'type=password beside a username is the sign-in password';
+  if ((own & Signal.Account) !== 0 && (own & Signal.OneTimeCode) === 0) return 'type=password named a password is a password';
+  return null;
+}
+
+/** The single field's evidence; reasons only when asked for. */
+function scoreSingle(d: FieldDescriptor, pass: PassContext, reasons: string[] | null): Evidence {
   const out = disqualification(d);
   if (out !== null) {
     reasons?.push(out);
-    return -Infinity;
+    return VETO;
   }
   if (d.maxLength !== null && d.maxLength < MIN_SINGLE_MAX_LENGTH) {
     reasons?.push(`maxlength=${d.maxLength} is too short for a code`);
-    return -Infinity;
+    return VETO;
   }
-  const own = ownSignals(d, cache);
-  const tel = telVerdict(d, own, cache, false);
-  if (tel !== null) {
-    reasons?.push(tel);
-    return -Infinity;
+  const own = ownSignals(d, pass.cache);
+  const verdict = telVerdict(d, own, pass.cache, false) ?? passwordVerdict(d, own, pass);
+  if (verdict !== null) {
+    reasons?.push(verdict);
+    return VETO;
   }
-  let score = scoreEvidence(d, own, pageMask, cache, reasons);
-  if (score === -Infinity) return score;
+  const evidence = scoreEvidence(d, own, pass, false, reasons);
+  if (evidence.score === -Infinity) return evidence;
+  if (d.type === 'password') {
+    evidence.score += WEIGHTS.maskedField;
+    reasons?.push('type=password: a masked code field');
+  }
   if (d.maxLength !== null && d.maxLength >= 6 && d.maxLength <= 8) {
-    score += WEIGHTS.codeMaxLength;
+    evidence.score += WEIGHTS.codeMaxLength;
     reasons?.push(`maxlength=${d.maxLength}`);
   }
-  return score;
+  return evidence;
+}
+
+function passContext(fields: readonly FieldDescriptor[], page: PageContext): PassContext {
+  const cache: TextCache = new Map();
+  const loginGroups = new Set<string>();
+  for (const d of fields) {
+    if (d.type === 'password' || !d.visible) continue;
+    // A username or e-mail field: by type, by autocomplete token, or by name.
+    const auto = d.autocomplete.toLowerCase();
+    if (d.type === 'email' || /(?:^|\s)(?:username|email)(?:\s|$)/u.test(auto)) loginGroups.add(d.groupKey);
+    else if ((classifyText(d.name) & Signal.Account) !== 0 || (classifyText(d.id) & Signal.Account) !== 0) loginGroups.add(d.groupKey);
+  }
+  return { cache, pageMask: pageSignals(page, cache), loginGroups };
 }
 
 /**
@@ -307,13 +464,13 @@ function scoreSingle(d: FieldDescriptor, pageMask: number, cache: TextCache, rea
  *
  * @param d the field, as collected
  * @param page the page's title and headings
- * @returns the score (`-Infinity` when the field can never qualify or a negative family vetoes
- *   it; a plan needs at least `THRESHOLD`) and the reasons in words
+ * @param fields the page's other fields (a password beside a username is the sign-in password)
+ * @returns the score (`-Infinity` when the field can never qualify or is clearly something
+ *   else; compare with `THRESHOLD`) and the reasons in words
  */
-export function scoreField(d: FieldDescriptor, page: PageContext): FieldScore {
-  const cache: TextCache = new Map();
+export function scoreField(d: FieldDescriptor, page: PageContext, fields: readonly FieldDescriptor[] = [d]): FieldScore {
   const reasons: string[] = [];
-  const score = scoreSingle(d, pageSignals(page, cache), cache, reasons);
+  const { score } = scoreSingle(d, passContext(fields, page), reasons);
   return { score, reasons };
 }
 
@@ -323,16 +480,23 @@ function isSplitBox(d: FieldDescriptor): boolean {
   return (d.maxLength === null || d.maxLength <= 2) && d.rect.width > 0 && d.rect.width <= SPLIT_BOX_MAX_WIDTH;
 }
 
-/** Runs of 4–8 boxes on one row, from candidate indices of one group, in visual order. */
-function splitRuns(fields: readonly FieldDescriptor[], group: number[]): number[][] {
+function sameRow(a: FieldDescriptor['rect'], b: FieldDescriptor['rect']): boolean {
+  // Same row when vertical centres are within half a box height.
+  return Math.abs(a.y + a.height / 2 - (b.y + b.height / 2)) <= Math.max(a.height, b.height) / 2;
+}
+
+/**
+ * Runs of 4–8 boxes side by side, from the candidate indices, in visual order. Geometry alone
+ * decides, not the containers: sites wrap each box, or each half of the code ("123 – 456"), in
+ * an element of its own.
+ */
+function splitRuns(fields: readonly FieldDescriptor[], candidates: number[]): number[][] {
   const byPosition = (a: number, b: number): number => {
     const ra = fields[a]!.rect;
     const rb = fields[b]!.rect;
-    // Same row when vertical centres are within half a box height.
-    const sameRow = Math.abs(ra.y + ra.height / 2 - (rb.y + rb.height / 2)) <= Math.max(ra.height, rb.height) / 2;
-    return sameRow ? ra.x - rb.x : ra.y - rb.y;
+    return sameRow(ra, rb) ? ra.x - rb.x : ra.y - rb.y;
   };
-  const sorted = group.slice().sort(byPosition);
+  const sorted = candidates.slice().sort(byPosition);
   const runs: number[][] = [];
   let run: number[] = [];
   const flush = (): void => {
@@ -344,11 +508,11 @@ function splitRuns(fields: readonly FieldDescriptor[], group: number[]): number[
     if (last !== undefined) {
       const a = fields[last]!.rect;
       const b = fields[index]!.rect;
-      const sameRow = Math.abs(a.y + a.height / 2 - (b.y + b.height / 2)) <= Math.max(a.height, b.height) / 2;
       const similar = Math.abs(a.height - b.height) <= Math.max(a.height, b.height) * 0.3;
       // Boxes of one code sit close together: no more than three box widths apart.
-      const near = b.x - (a.x + a.width) <= Math.max(a.width, b.width) * 3;
-      if (!(sameRow && similar && near)) flush();
+      const gap = b.x - (a.x + a.width);
+      const near = gap >= -1 && gap <= Math.max(a.width, b.width) * 3;
+      if (!(sameRow(a, b) && similar && near)) flush();
     }
     run.push(index);
   }
@@ -357,27 +521,30 @@ function splitRuns(fields: readonly FieldDescriptor[], group: number[]): number[
 }
 
 /** Scores a run of split boxes; reasons only when asked for. */
-function scoreSplit(
-  fields: readonly FieldDescriptor[],
-  run: number[],
-  pageMask: number,
-  cache: TextCache,
-  reasons: string[] | null,
-): number {
+function scoreSplit(fields: readonly FieldDescriptor[], run: number[], pass: PassContext, reasons: string[] | null): Evidence {
   const first = fields[run[0]!]!;
   let own = 0;
-  for (const index of run) own |= ownSignals(fields[index]!, cache);
-  const tel = telVerdict(first, own, cache, true);
+  for (const index of run) own |= ownSignals(fields[index]!, pass.cache);
+  const tel = telVerdict(first, own, pass.cache, true);
   if (tel !== null) {
     reasons?.push(tel);
-    return -Infinity;
+    return VETO;
   }
-  let score = scoreEvidence(first, own, pageMask, cache, reasons);
-  if (score === -Infinity) return score;
-  score += WEIGHTS.splitShape;
+  if (run.length < 6) {
+    // 4 or 5 boxes are a PIN unless something says "code".
+    const words = Signal.OneTimeCode | Signal.AuthenticatorApp | Signal.Code;
+    const around = own | classifyCached(first.nearbyText, pass.cache) | classifyCached(first.formText, pass.cache) | pass.pageMask;
+    if ((around & words) === 0) {
+      reasons?.push(`${run.length} boxes without code words are a PIN`);
+      return VETO;
+    }
+  }
+  const evidence = scoreEvidence(first, own, pass, true, reasons);
+  if (evidence.score === -Infinity) return evidence;
+  evidence.score += WEIGHTS.splitShape;
   reasons?.push(`${run.length} single-character boxes in a row`);
-  if (run.length === 6 || run.length === 8) score += WEIGHTS.splitUsualCount;
-  return score;
+  if (run.length === 6 || run.length === 8) evidence.score += WEIGHTS.splitUsualCount;
+  return evidence;
 }
 
 /**
@@ -385,38 +552,36 @@ function scoreSplit(
  *
  * @param fields the page's fields as collected, in document order
  * @param page the page's title and headings
- * @returns a single field or a split run (indices into `fields`, in visual order) with the
- *   reasons for it, or null when nothing qualifies: no code field, a negative family, or a
- *   prompt for a code sent by SMS or e-mail
+ * @param threshold the least score that makes a plan: `THRESHOLD.offer` (the default) for the
+ *   automatic offer, `THRESHOLD.request` for an explicit request
+ * @returns a single field or a split run (indices into `fields`, in visual order) with its score,
+ *   the reasons for it and, when the page asks for a code sent by SMS, e-mail, a call or to
+ *   another device, that channel; or null when no field reaches `threshold`
  */
-export function planFill(fields: readonly FieldDescriptor[], page: PageContext): FillPlan | null {
-  const cache: TextCache = new Map();
-  const pageMask = pageSignals(page, cache);
+export function planFill(
+  fields: readonly FieldDescriptor[],
+  page: PageContext,
+  threshold: number = THRESHOLD.offer,
+): FillPlan | null {
+  const pass = passContext(fields, page);
 
   // Split boxes first, so their boxes are not also judged as (too short) single fields.
-  let groups: Map<string, number[]> | null = null;
+  let candidates: number[] | null = null;
   for (let i = 0; i < fields.length; i++) {
     if (!isSplitBox(fields[i]!)) continue;
-    groups ??= new Map();
-    const key = fields[i]!.groupKey;
-    const list = groups.get(key);
-    if (list === undefined) groups.set(key, [i]);
-    else list.push(i);
+    (candidates ??= []).push(i);
   }
   let bestSplit: number[] | null = null;
   let bestSplitScore = -Infinity;
   let inRuns: Set<number> | null = null;
-  if (groups !== null) {
-    for (const group of groups.values()) {
-      if (group.length < SPLIT_MIN) continue;
-      for (const run of splitRuns(fields, group)) {
-        inRuns ??= new Set();
-        for (const index of run) inRuns.add(index);
-        const score = scoreSplit(fields, run, pageMask, cache, null);
-        if (score > bestSplitScore) {
-          bestSplitScore = score;
-          bestSplit = run;
-        }
+  if (candidates !== null && candidates.length >= SPLIT_MIN) {
+    for (const run of splitRuns(fields, candidates)) {
+      inRuns ??= new Set();
+      for (const index of run) inRuns.add(index);
+      const { score } = scoreSplit(fields, run, pass, null);
+      if (score > bestSplitScore) {
+        bestSplitScore = score;
+        bestSplit = run;
       }
     }
   }
@@ -425,7 +590,7 @@ export function planFill(fields: readonly FieldDescriptor[], page: PageContext):
   let bestSingleScore = -Infinity;
   for (let i = 0; i < fields.length; i++) {
     if (inRuns?.has(i) === true) continue;
-    const score = scoreSingle(fields[i]!, pageMask, cache, null);
+    const { score } = scoreSingle(fields[i]!, pass, null);
     // Ties go to the field earlier in the document.
     if (score > bestSingleScore) {
       bestSingleScore = score;
@@ -433,15 +598,15 @@ export function planFill(fields: readonly FieldDescriptor[], page: PageContext):
     }
   }
 
-  if (bestSplit !== null && bestSplitScore >= THRESHOLD && bestSplitScore >= bestSingleScore) {
+  if (bestSplit !== null && bestSplitScore >= threshold && bestSplitScore >= bestSingleScore) {
     const reasons: string[] = [];
-    scoreSplit(fields, bestSplit, pageMask, cache, reasons);
-    return { kind: 'split', indices: bestSplit, reasons };
+    const { score, sent } = scoreSplit(fields, bestSplit, pass, reasons);
+    return { kind: 'split', indices: bestSplit, score, reasons, ...(sent !== undefined ? { sentElsewhere: sent } : {}) };
   }
-  if (bestSingle >= 0 && bestSingleScore >= THRESHOLD) {
+  if (bestSingle >= 0 && bestSingleScore >= threshold) {
     const reasons: string[] = [];
-    scoreSingle(fields[bestSingle]!, pageMask, cache, reasons);
-    return { kind: 'single', index: bestSingle, reasons };
+    const { score, sent } = scoreSingle(fields[bestSingle]!, pass, reasons);
+    return { kind: 'single', index: bestSingle, score, reasons, ...(sent !== undefined ? { sentElsewhere: sent } : {}) };
   }
   return null;
 }
