@@ -1,7 +1,9 @@
 /**
  * The fill fixtures, end to end in a real Chromium: collect → plan → fill on every page of
  * `tests/fixtures/fill/`, checked against `expectations.json` and against what each page's own
- * state received (`window.__received`).
+ * state received (`window.__received`, written by the page's own script: most share
+ * `report.js`). `expect` is what an explicit request plans; `offer: false` marks the pages where
+ * the inline button must not appear (weak evidence, or a code sent elsewhere: `sent`).
  */
 
 import { readFileSync, readdirSync } from 'node:fs';
@@ -17,7 +19,12 @@ const ROOT = resolve(__dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/fill');
 
 interface Expectation {
+  /** What an explicit request (popup, shortcut, context menu) plans. */
   expect: 'single' | 'split' | 'none';
+  /** False: no inline button here, only an explicit request fills (default true for positives). */
+  offer?: boolean;
+  /** The page asks for a code sent this way (an explicit request asks before filling). */
+  sent?: 'sms' | 'email' | 'call' | 'device' | 'message';
   /** CSS selector of the field, or of the first box (searched through open shadow roots). */
   target: string;
   boxes?: number;
@@ -42,16 +49,36 @@ describe('fill fixtures: conventions', () => {
     expect(kinds.filter((k) => k !== 'none').length).toBeGreaterThanOrEqual(25);
     expect(kinds.filter((k) => k === 'none').length).toBeGreaterThanOrEqual(10);
   });
+  it('has a page for every family of issue 11', () => {
+    const all = Object.values(expectations);
+    expect(all.filter((e) => e.sent !== undefined).map((e) => e.sent)).toEqual(expect.arrayContaining(['sms', 'email', 'device']));
+    expect(all.some((e) => e.expect !== 'none' && e.offer === false && e.sent === undefined)).toBe(true);
+  });
   it.each(Object.entries(expectations))('%s: well-formed expectation', (_name, e) => {
     expect(['single', 'split', 'none']).toContain(e.expect);
     if (e.expect !== 'none') expect(e.target).not.toBe('');
     if (e.expect === 'split') expect(e.boxes).toBeGreaterThanOrEqual(4);
+    if (e.sent !== undefined) expect(e.offer).toBe(false);
+    if (e.expect === 'none') expect(e.offer ?? false).toBe(false);
+  });
+  it('every page that shares the report script names what it watches correctly', () => {
+    for (const page of pages) {
+      const html = readFileSync(join(FIXTURES, page), 'utf8');
+      const tag = /<script src="report\.js"([^>]*)><\/script>/u.exec(html);
+      if (tag === null) continue;
+      const e = expectations[page]!;
+      // A code sent elsewhere records every input; a positive watches its field.
+      if (e.expect !== 'none' && e.sent === undefined) expect(tag[1], page).toMatch(e.expect === 'split' ? /data-boxes=/u : /data-field=/u);
+    }
   });
 });
 
 /** What the in-page probe reports. */
 interface ProbeResult {
   kind: 'single' | 'split' | 'none';
+  /** The inline button would be offered. */
+  offered: boolean;
+  sent: string | null;
   boxes: number;
   targetFound: boolean;
   targetIsFirst: boolean;
@@ -63,10 +90,10 @@ interface ProbeResult {
 
 const PROBE_ENTRY = `
 import { collectFields, collectPageContext } from './utils/fields-dom/collect-fields';
-import { planFill } from './utils/fields/plan-fill';
+import { THRESHOLD, isOffered, planFill } from './utils/fields/plan-fill';
 import { fillPlan } from './utils/fields-dom/fill-fields';
 import { mayHoldCodeField } from './entrypoints/autofill/quick-detect';
-globalThis.__twofold = { collectFields, collectPageContext, planFill, fillPlan, mayHoldCodeField };
+globalThis.__twofold = { collectFields, collectPageContext, planFill, isOffered, request: THRESHOLD.request, fillPlan, mayHoldCodeField };
 `;
 
 // Runs in the page: collect + plan, and compare the planned field with the expected target.
@@ -84,12 +111,14 @@ const PROBE = `(target) => {
     return null;
   };
   const { fields, elements } = tf.collectFields(document);
-  const plan = tf.planFill(fields, tf.collectPageContext(document));
+  const plan = tf.planFill(fields, tf.collectPageContext(document), tf.request);
   globalThis.__twofoldLast = { plan, elements };
   const wanted = target ? deepQuery(document, target) : null;
   const first = plan === null ? null : plan.kind === 'single' ? elements[plan.index] : elements[plan.indices[0]];
   return {
     kind: plan === null ? 'none' : plan.kind,
+    offered: plan !== null && tf.isOffered(plan),
+    sent: plan === null ? null : plan.sentElsewhere ?? null,
     boxes: plan !== null && plan.kind === 'split' ? plan.indices.length : 0,
     targetFound: wanted !== null,
     targetIsFirst: wanted !== null && wanted === first,
@@ -109,6 +138,7 @@ const FILL = `async (code) => {
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
   '.json': 'application/json',
 };
 
@@ -180,6 +210,8 @@ describe('fill fixtures: in Chromium', () => {
         return;
       }
       expect(probe.kind, probe.reasons.join('; ')).toBe(e.expect);
+      expect(probe.offered, `offer: ${probe.reasons.join('; ')}`).toBe(e.offer ?? true);
+      expect(probe.sent ?? undefined, probe.reasons.join('; ')).toBe(e.sent);
       expect(probe.quick, 'the always-on detector misses this field').toBe(true);
       expect(probe.targetFound, `target ${e.target} not in page`).toBe(true);
       expect(probe.targetIsFirst, `planned another field: ${probe.reasons.join('; ')}`).toBe(true);
