@@ -23,7 +23,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'alarms', 'idle', 'scripting', 'contextMenus'],
+    // `offscreen` (Chrome only; Firefox has no such API and its event page does the work): the
+    // helper document that decodes QR codes and clears the clipboard outside the service worker
+    // (entrypoints/background/helper.ts). Neither it nor `clipboardWrite` shows a warning.
+    permissions: [
+      'storage', 'activeTab', 'alarms', 'idle', 'scripting', 'contextMenus', 'clipboardWrite',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    // Asked when "clear the clipboard after 30 s" is turned on, to check that the clipboard still
+    // holds the copied code before emptying it.
+    optional_permissions: ['clipboardRead'],
     // One-click fill: the inline button runs on the sites the user bound, each granted on its own
     // (asked from the popup); nothing on hosts at install.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -3,9 +3,9 @@
  * and injecting and calling the fill agent (entrypoints/fill-agent) there.
  */
 import { browser } from 'wxt/browser';
-import { registrableDomain } from '@/utils/site/registrable-domain';
 import { FILL_AGENT_GLOBAL, type FillAgentApi, type FillNowRequest, type FillNowResult } from '@/utils/fields-dom/fill-agent-api';
 import type { ContentSender } from './router';
+import type { SiteLookup } from './site-lookup';
 
 /** The built fill agent, see entrypoints/fill-agent/index.ts. */
 export const FILL_AGENT_FILE = '/fill-agent.js';
@@ -20,15 +20,15 @@ const INHERITING_URL = /^about:(?:blank|srcdoc)(?:[?#]|$)/u;
  * which only the frame knows; it is read in the extension's isolated world of that frame, where
  * page scripts cannot reach.
  */
-export async function frameSite(sender: ContentSender): Promise<string | null> {
-  const direct = registrableDomain(sender.url);
+export async function frameSite(sender: ContentSender, sites: SiteLookup): Promise<string | null> {
+  const direct = await sites.registrableDomain(sender.url);
   if (direct !== null || !INHERITING_URL.test(sender.url)) return direct;
   try {
     const [probe] = await browser.scripting.executeScript({
       target: { tabId: sender.tabId, frameIds: [sender.frameId] },
       func: () => self.origin,
     });
-    return typeof probe?.result === 'string' ? registrableDomain(probe.result) : null;
+    return typeof probe?.result === 'string' ? await sites.registrableDomain(probe.result) : null;
   } catch {
     return null;
   }

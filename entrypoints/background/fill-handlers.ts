@@ -10,8 +10,6 @@ import type { AccountEntry } from '@/utils/otp/account';
 import type { FillAccounts, FillTarget } from '@/utils/messages';
 import type { FillNowRequest, FillNowResult } from '@/utils/fields-dom/fill-agent-api';
 import { displayName } from '@/utils/accounts/display-name';
-import { registrableDomain } from '@/utils/site/registrable-domain';
-import { lookalikeOf } from '@/utils/site/lookalike';
 import { FillNeedsConfirmationError, FillNotAllowedError, NotFoundError, VaultLockedError } from '@/utils/errors';
 import { msg } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
@@ -22,6 +20,7 @@ import { codeToFill } from './fill-code';
 import { fillInFrames, frameSite, framesWithField, injectFillAgent, type FrameTarget } from './fill-frames';
 import { syncFillRegistration } from './fill-registration';
 import { userText } from './user-text';
+import type { SiteLookup } from './site-lookup';
 
 /** Content requests of the fill feature. */
 export type FillContentRequestName = 'fillAccounts' | 'fillCode' | 'fillLoadAgent' | 'fillUnlock';
@@ -46,6 +45,7 @@ const defaultDeps: FillDeps = {
 /** The fill handlers: page requests from the popup, content requests from the fill scripts. */
 export function createFillHandlers(
   vault: VaultService,
+  sites: SiteLookup,
   deps: FillDeps = defaultDeps,
 ): { page: PageHandlers<'checkFillTarget' | 'fillActiveTab'>; content: ContentHandlers<FillContentRequestName> } {
   const grants = new FillGrants(deps.now);
@@ -61,7 +61,7 @@ export function createFillHandlers(
     }
     if (tab?.id === undefined) return { reason: userText(msg('fillNoTab')) };
     const url = tab.url ?? '';
-    const site = registrableDomain(url);
+    const site = await sites.registrableDomain(url);
     if (site === null) return { reason: userText(msg('fillWebPagesOnly')) };
     return { tab: tab as Browser.tabs.Tab & { id: number }, url, site };
   }
@@ -87,7 +87,7 @@ export function createFillHandlers(
     if (frames.length === 0) return { target: { state: 'unavailable', reason: userText(msg('fillNoCodeField')) } };
     if (entry.sites.includes(found.site)) return { target: { state: 'bound', site: found.site }, tabId: found.tab.id };
     const host = new URL(found.url).hostname;
-    const lookalike = lookalikeOf(host, entry.sites) ?? lookalikeOf(host, entries.flatMap((e) => e.sites));
+    const lookalike = (await sites.lookalikeOf(host, entry.sites)) ?? (await sites.lookalikeOf(host, entries.flatMap((e) => e.sites)));
     return {
       target: { state: 'unbound', site: found.site, ...(lookalike !== null ? { lookalikeOf: lookalike } : {}) },
       tabId: found.tab.id,
@@ -123,7 +123,7 @@ export function createFillHandlers(
 
   const content: ContentHandlers<FillContentRequestName> = {
     async fillAccounts(_args, sender): Promise<FillAccounts> {
-      const site = await frameSite(sender);
+      const site = await frameSite(sender, sites);
       if (site === null) return { locked: false, accounts: [] };
       let entries: AccountEntry[];
       try {
@@ -139,7 +139,7 @@ export function createFillHandlers(
     },
 
     async fillCode({ accountId }, sender) {
-      const site = await frameSite(sender);
+      const site = await frameSite(sender, sites);
       if (site === null) throw new FillNotAllowedError(null);
       const { entry } = await findEntry(String(accountId));
       if (!entry.sites.includes(site) && !grants.take(sender.tabId, site, entry.id)) throw new FillNotAllowedError(site);
@@ -157,7 +157,7 @@ export function createFillHandlers(
     },
 
     async fillLoadAgent(_args, sender) {
-      const site = await frameSite(sender);
+      const site = await frameSite(sender, sites);
       if (site === null) return { loaded: false };
       try {
         const entries = await vault.entries();

@@ -13,18 +13,23 @@ import { createPopupOpenHandler } from './popup-open';
 import { createRouter } from './router';
 import { browserTranslate } from './user-text';
 import { settingsItem } from './storage-items';
+import { createHelper } from './helper';
+import { SiteLookup } from './site-lookup';
 
 export default defineBackground({
   type: 'module',
   main() {
     const vault = new VaultService();
-    const scan = createScanHandlers(vault);
-    const fill = createFillHandlers(vault);
+    // QR decoding, the public suffix list (and on Chrome the clipboard) live outside the worker.
+    const helper = createHelper();
+    const sites = new SiteLookup(helper);
+    const scan = createScanHandlers(vault, helper, sites);
+    const fill = createFillHandlers(vault, sites);
     const sync = new SyncService(vault);
     vault.onEvent((event) => sync.handleVaultEvent(event));
     browser.storage.onChanged.addListener((changes, areaName) => sync.handleStorageChange(changes, areaName));
     const pages = {
-      ...createVaultHandlers(vault), ...scan.page, ...fill.page, ...createPopupHandlers(vault), ...createBackupHandlers(vault),
+      ...createVaultHandlers(vault), ...scan.page, ...fill.page, ...createPopupHandlers(vault, sites), ...createBackupHandlers(vault),
       ...createSyncHandlers(vault, sync), ...createRecoveryHandlers(vault),
     };
     const route = createRouter(

@@ -3,6 +3,8 @@ import type { AccountEntry } from '@/utils/otp/account';
 import { ErrorCode, TwofoldError, WrongPasswordError } from '@/utils/errors';
 import type { VaultService } from './vault-service';
 import { createPopupHandlers, UNDO_WINDOW_MS } from './popup-handlers';
+import { inPlaceHelper } from './helper';
+import { SiteLookup } from './site-lookup';
 
 const entry = (id: string, extra: Partial<AccountEntry> = {}): AccountEntry => ({
   id, kind: 'totp', issuer: id, label: '', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 0,
@@ -25,11 +27,17 @@ class MemoryVault {
   }
 }
 
+/** A site cache that lives as long as one test. */
+function memoryCache() {
+  let saved: Record<string, string | null> = {};
+  return { get: async () => saved, set: async (value: Record<string, string | null>) => void (saved = value) };
+}
+
 let vault: MemoryVault;
 let now: number;
 let timers: { run: () => void; at: number }[];
 const handlers = () =>
-  createPopupHandlers(vault as unknown as VaultService, { now: () => now, setTimer: (run, ms) => timers.push({ run, at: now + ms }) });
+  createPopupHandlers(vault as unknown as VaultService, new SiteLookup(inPlaceHelper(), memoryCache()), { now: () => now, setTimer: (run, ms) => timers.push({ run, at: now + ms }) });
 const elapse = (ms: number) => {
   now += ms;
   for (const timer of timers.filter((t) => t.at <= now)) timer.run();

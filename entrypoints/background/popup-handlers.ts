@@ -7,13 +7,13 @@ import type { AccountEntry } from '@/utils/otp/account';
 import type { AccountEdit } from '@/utils/messages';
 import { toAccountView } from '@/utils/accounts/account-views';
 import { checkAccountEdit, EditProblem, hostOfTypedSite, MAX_SITES, type EditCheck } from '@/utils/accounts/check-account-edit';
-import { registrableDomain } from '@/utils/site/registrable-domain';
 import { toOtpauthUri } from '@/utils/otp/to-otpauth-uri';
 import { DraftBounds } from '@/utils/otp/draft-rules';
 import { InvalidInputError, NotFoundError, TwofoldError, ErrorCode } from '@/utils/errors';
 import { msg, type LocalMessage } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
 import type { PageHandlers } from './router';
+import type { SiteLookup } from './site-lookup';
 
 export type PopupRequestName =
   | 'getActiveSite' | 'setPinned' | 'reorderAccounts' | 'updateAccount' | 'deleteAccountWithUndo' | 'restoreAccount'
@@ -31,10 +31,16 @@ export interface PopupDeps {
 
 const defaultDeps: PopupDeps = { now: Date.now, setTimer: (run, ms) => setTimeout(run, ms) };
 
-/** A typed site as a registrable domain (`https://www.amazon.co.uk/x` → `amazon.co.uk`), or null. */
-function siteOf(typed: string): string | null {
-  const host = hostOfTypedSite(typed);
-  return host === null ? null : registrableDomain(`https://${host.includes(':') ? `[${host}]` : host}/`);
+/**
+ * Each typed site as a registrable domain (`https://www.amazon.co.uk/x` → `amazon.co.uk`), or
+ * null, looked up before the (synchronous) edit check reads them.
+ */
+async function sitesOf(typed: readonly string[], sites: SiteLookup): Promise<(text: string) => string | null> {
+  const hosts = typed.map(hostOfTypedSite);
+  const urls = hosts.map((host) => (host === null ? '' : `https://${host.includes(':') ? `[${host}]` : host}/`));
+  const found = await sites.registrableDomains(urls);
+  const byText = new Map(typed.map((text, i) => [text, found[i] ?? null]));
+  return (text) => byText.get(text) ?? null;
 }
 
 /** The words for an edit problem (the popup shows its own translation before asking). */
@@ -54,7 +60,7 @@ function editError(check: Extract<EditCheck, { ok: false }>): InvalidInputError 
  * {@link UNDO_WINDOW_MS} plus a little grace, then are dropped; a service-worker restart in
  * that window drops them too (the undo then says the account cannot be brought back).
  */
-export function createPopupHandlers(vault: VaultService, deps: PopupDeps = defaultDeps): PageHandlers<PopupRequestName> {
+export function createPopupHandlers(vault: VaultService, sites: SiteLookup, deps: PopupDeps = defaultDeps): PageHandlers<PopupRequestName> {
   const deleted = new Map<string, { entry: AccountEntry; until: number }>();
 
   function forget(id: string, until: number) {
@@ -78,7 +84,7 @@ export function createPopupHandlers(vault: VaultService, deps: PopupDeps = defau
       } catch {
         tab = undefined;
       }
-      return { site: tab?.url ? registrableDomain(tab.url) : null };
+      return { site: tab?.url ? await sites.registrableDomain(tab.url) : null };
     },
 
     setPinned({ id, pinned }) {
@@ -103,9 +109,10 @@ export function createPopupHandlers(vault: VaultService, deps: PopupDeps = defau
     },
 
     async updateAccount(edit: AccountEdit) {
+      const typedSites = Array.isArray(edit.sites) ? edit.sites.map(String) : [];
       const check = checkAccountEdit(
-        { issuer: String(edit.issuer ?? ''), label: String(edit.label ?? ''), sites: Array.isArray(edit.sites) ? edit.sites.map(String) : [], icon: edit.icon },
-        siteOf,
+        { issuer: String(edit.issuer ?? ''), label: String(edit.label ?? ''), sites: typedSites, icon: edit.icon },
+        await sitesOf(typedSites, sites),
       );
       if (!check.ok) throw editError(check);
       const { icon, ...names } = check.value;

@@ -5,16 +5,17 @@
 import { browser } from 'wxt/browser';
 import type { AccountDraft, AccountEntry } from '@/utils/otp/account';
 import type { AccountView, ScanReport } from '@/utils/messages';
-import { decodeQrCodes } from '@/utils/qr/decode-qr-codes';
 import { interpretQrTexts, type InterpretedScan, type ScanSource } from '@/utils/qr/interpret-qr-texts';
-import { registrableDomain } from '@/utils/site/registrable-domain';
 import { findDuplicate, toAccountView } from '@/utils/accounts/account-views';
 import { displayName } from '@/utils/accounts/display-name';
 import { CaptureFailedError, DuplicateAccountError, InvalidInputError, TwofoldError } from '@/utils/errors';
 import { msg } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
 import type { ContentHandlers, PageHandlers } from './router';
-import { captureWindow, pixelsFromDataUrl } from './capture';
+import type { CaptureCrop } from '@/utils/helper-messages';
+import { captureWindow } from './capture';
+import type { Helper } from './helper';
+import type { SiteLookup } from './site-lookup';
 import { userText } from './user-text';
 
 /** How long a scan waits for the user to confirm it. */
@@ -30,8 +31,11 @@ interface PendingScan {
 
 type ScanRequestName = 'scanTab' | 'scanImage' | 'scanText' | 'startRegionSelect' | 'confirmScan';
 
-/** The scan handlers over one vault service. */
-export function createScanHandlers(vault: VaultService, now: () => number = Date.now) {
+/**
+ * The scan handlers over one vault service. Images are decoded by the `helper` (jsQR never loads
+ * into the service worker) and tabs' sites looked up through `sites`.
+ */
+export function createScanHandlers(vault: VaultService, helper: Helper, sites: SiteLookup, now: () => number = Date.now) {
   const pending = new Map<string, PendingScan>();
   /** Tabs where the region overlay was opened by the user, and when. */
   const regionRequests = new Map<number, number>();
@@ -63,12 +67,12 @@ export function createScanHandlers(vault: VaultService, now: () => number = Date
       ? await browser.tabs.get(tabId).catch(() => undefined)
       : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
     if (!tab || tab.id === undefined) throw new CaptureFailedError(msg('errNoPageToScan'));
-    return { id: tab.id, windowId: tab.windowId, site: tab.url ? (registrableDomain(tab.url) ?? undefined) : undefined, active: tab.active };
+    const site = tab.url ? ((await sites.registrableDomain(tab.url)) ?? undefined) : undefined;
+    return { id: tab.id, windowId: tab.windowId, site, active: tab.active };
   }
 
-  async function scanPixels(dataUrl: string, source: ScanSource, crop?: Parameters<typeof pixelsFromDataUrl>[1]) {
-    const pixels = await pixelsFromDataUrl(dataUrl, crop);
-    return interpretQrTexts(decodeQrCodes(pixels).map((hit) => hit.text), source);
+  async function scanPixels(dataUrl: string, source: ScanSource, crop?: CaptureCrop) {
+    return interpretQrTexts(await helper.run('decodeQr', { dataUrl, ...(crop ? { crop } : {}) }), source);
   }
 
   /** Saves a pending scan's accounts; duplicates only when the user said so. */

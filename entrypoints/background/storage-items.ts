@@ -10,6 +10,8 @@
  *   (docs/sync-format.md): whether it is on, the sync key sealed under the data key with the
  *   header that wraps it, what the last round saw (no secrets), and how the last round went.
  * - `local:backupReminder`: when the last backup was saved and the reminder dismissed (counts only).
+ * - `session:siteCache`: host name → registrable domain, as the helper looked them up
+ *   (./site-lookup.ts), so the service worker needs no public suffix list of its own.
  */
 import { storage } from 'wxt/utils/storage';
 import type { Settings } from '@/utils/messages';
@@ -20,6 +22,9 @@ export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, lockOnSystemLoc
 
 /** The stored vault as read: unknown until utils/vault has validated it. */
 export const vaultItem = storage.defineItem<unknown>('local:vault');
+
+/** Host names already looked up in the public suffix list, and their sites (null: none). */
+export const siteCacheItem = storage.defineItem<Record<string, string | null>>('session:siteCache');
 
 /** Base64 of the 256-bit data key; present exactly while unlocked. */
 export const dataKeyItem = storage.defineItem<string>('session:dataKey');
