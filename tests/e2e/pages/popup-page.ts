@@ -1,24 +1,30 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { TwofoldBrowser } from '../support/launch';
+import { PopupSteps, type ListedAccount } from './popup-steps';
+import { playwrightUi } from './ui';
 
-/** The popup as a user sees it, in words a test can read like a story. */
+/**
+ * The popup as a user sees it, in words a test can read like a story. The steps both browsers
+ * share (set up, unlock, scan, the background's list) are PopupSteps, also used in Firefox.
+ */
 export class PopupPage {
-  constructor(readonly page: Page) {}
+  private readonly steps: PopupSteps;
+
+  constructor(readonly page: Page) {
+    this.steps = new PopupSteps(playwrightUi(page));
+  }
 
   /** The visible screen title (the account list's own heading is for screen readers only). */
   heading(): Locator {
     return this.page.locator('h1:not(.visually-hidden)');
   }
 
-  async setUp(password: string, confirm = password): Promise<void> {
-    await this.page.getByLabel('Master password').fill(password);
-    await this.page.getByLabel('Type it again').fill(confirm);
-    await this.page.getByRole('button', { name: 'Create vault' }).click();
+  setUp(password: string, confirm = password): Promise<void> {
+    return this.steps.setUp(password, confirm);
   }
 
-  async unlock(password: string): Promise<void> {
-    await this.page.getByLabel('Master password').fill(password);
-    await this.page.getByRole('button', { name: 'Unlock' }).click();
+  unlock(password: string): Promise<void> {
+    return this.steps.unlock(password);
   }
 
   async lockNow(): Promise<void> {
@@ -26,12 +32,8 @@ export class PopupPage {
     await expect(this.heading()).toHaveText('Twofold is locked');
   }
 
-  async addAccount(account: { issuer: string; label?: string; secret: string }): Promise<void> {
-    await this.page.getByRole('button', { name: /Add/ }).first().click();
-    await this.page.getByLabel('Service').fill(account.issuer);
-    if (account.label) await this.page.getByLabel('Account name (optional)').fill(account.label);
-    await this.page.getByLabel('Text key').fill(account.secret);
-    await this.page.getByRole('button', { name: 'Save account' }).click();
+  addAccount(account: { issuer: string; label?: string; secret: string }): Promise<void> {
+    return this.steps.addAccount(account);
   }
 
   /** The rows of the account list. */
@@ -49,17 +51,13 @@ export class PopupPage {
   }
 
   /** Scans the page the popup acts on and waits for the outcome to show. */
-  async scanPage(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Scan QR code on this page' }).click();
-    await this.page.locator('.notice-box, .warning, .preview').first().waitFor();
+  scanPage(): Promise<void> {
+    return this.steps.scanPage();
   }
 
   /** Accounts as the background reports them (no secrets), via the popup's own channel. */
-  async accounts(): Promise<{ issuer: string; label: string; sites: string[]; id: string }[]> {
-    return this.page.evaluate(async () => {
-      const reply = await chrome.runtime.sendMessage({ channel: 'twofold', name: 'listAccounts' });
-      return reply.value.accounts;
-    });
+  accounts(): Promise<ListedAccount[]> {
+    return this.steps.accounts();
   }
 
   /** Issuer names in list order. */
@@ -87,19 +85,7 @@ export class PopupPage {
    * site field): through the same request the form sends.
    */
   async saveBoundAccount(account: { issuer: string; label?: string; secret: string; digits?: number; sites: string[] }): Promise<void> {
-    const reply = await this.page.evaluate(
-      ({ issuer, label, secret, digits, sites }) =>
-        chrome.runtime.sendMessage({
-          channel: 'twofold',
-          name: 'addAccount',
-          args: {
-            form: { kind: 'totp', issuer, label: label ?? '', secret, algorithm: 'SHA1', digits: digits ?? 6, period: 30, counter: 0 },
-            sites,
-            allowDuplicate: true,
-          },
-        }),
-      account,
-    );
+    const reply = await this.steps.saveBoundAccount(account);
     expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
   }
 

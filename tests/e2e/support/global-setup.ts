@@ -10,11 +10,10 @@ const root = join(import.meta.dirname, '..', '..', '..');
 /**
  * Starts the loopback servers every test shares and hands their ports to the workers
  * through the environment: the demo shop (TLS) and the fixture pages (TLS).
+ * The Firefox suite (tests/e2e-firefox) starts the same servers.
+ * @returns a function that stops them.
  */
-export default async function globalSetup() {
-  if (!existsSync(join(root, '.output-e2e', 'chrome-mv3', 'manifest.json'))) {
-    throw new Error('The test build is missing: run `node scripts/build-e2e.mjs` (npm run test:e2e does).');
-  }
+export async function startTestServers(): Promise<() => Promise<void>> {
   const tls = throwawayCertificate(join(root, '.cache', 'tls'));
   const fixtures = await startFixtureServer(join(root, 'tests', 'fixtures'), tls);
   const shop = await startShop({ port: 0, host: '127.0.0.1', tls });
@@ -24,4 +23,11 @@ export default async function globalSetup() {
     await fixtures.close();
     await shop.close();
   };
+}
+
+export default async function globalSetup() {
+  if (!existsSync(join(root, '.output-e2e', 'chrome-mv3', 'manifest.json'))) {
+    throw new Error('The test build is missing: run `node scripts/build-e2e.mjs` (npm run test:e2e does).');
+  }
+  return startTestServers();
 }

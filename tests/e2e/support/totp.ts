@@ -20,10 +20,10 @@ export function totp(secret: string, atMs: number, period = 30, digits = 6): str
 }
 
 /** Every code valid at some instant between `fromMs` and `toMs` (a read can straddle a step). */
-export function totpBetween(secret: string, fromMs: number, toMs: number, period = 30): string[] {
+export function totpBetween(secret: string, fromMs: number, toMs: number, period = 30, digits = 6): string[] {
   const codes: string[] = [];
   for (let step = Math.floor(fromMs / 1000 / period); step <= Math.floor(toMs / 1000 / period); step++) {
-    codes.push(totp(secret, step * period * 1000, period));
+    codes.push(totp(secret, step * period * 1000, period, digits));
   }
   return codes;
 }

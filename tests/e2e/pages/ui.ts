@@ -1,0 +1,31 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * The little a page object needs from a browser tab, so the same steps (popup-steps.ts,
+ * options-steps.ts) drive Chromium through Playwright and Firefox through puppeteer over
+ * WebDriver BiDi (tests/e2e-firefox/support/puppeteer-ui.ts). Names are what a user reads:
+ * a field by its label, a button by its name.
+ */
+export interface Ui {
+  /** Replaces the value of the form field labelled `label` with `value`. */
+  fill(label: string, value: string): Promise<void>;
+  /** Clicks the button named `name`. */
+  click(name: string): Promise<void>;
+  /** Waits until an element matching `css` (and containing `text`, if given) is visible. */
+  waitFor(css: string, text?: string): Promise<void>;
+  /** Runs `fn(arg)` in the page and returns its result (JSON-serializable values only). */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
+/** The Ui of a Playwright page (Chromium): Playwright's own label and role lookups. */
+export function playwrightUi(page: Page): Ui {
+  return {
+    fill: (label, value) => page.getByLabel(label).fill(value),
+    click: (name) => page.getByRole('button', { name }).click(),
+    waitFor: async (css, text) => {
+      const matches = page.locator(css);
+      await (text === undefined ? matches : matches.filter({ hasText: text })).first().waitFor();
+    },
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
+  };
+}
