@@ -1,0 +1,84 @@
+import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Ui } from '../../e2e/pages/ui';
+
+const TIMEOUT_MS = 10_000;
+
+/**
+ * Finds, in the page, the one visible element a user would mean: a form field by its label
+ * (`<label>`, aria-label, aria-labelledby) or a button by its name (aria-label or text).
+ * An exact (case-insensitive) match wins over a partial one, as with Playwright's lookups;
+ * more than one equally good match is an error, as in Playwright's strict mode.
+ * Runs in the page, so it only uses what it is given.
+ */
+function findByName(kind: 'field' | 'button', name: string): Element | string | null {
+  const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const namesOf = (el: Element): string[] => {
+    const names = [el.getAttribute('aria-label')];
+    for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) names.push(document.getElementById(id)?.textContent ?? '');
+    if (kind === 'field') for (const label of (el as HTMLInputElement).labels ?? []) names.push(label.textContent);
+    else names.push(el.textContent);
+    return names.map(clean).filter((n) => n !== '');
+  };
+  const wanted = clean(name);
+  const candidates = [...document.querySelectorAll(kind === 'field' ? 'input, textarea, select' : 'button, [role="button"]')].filter(visible);
+  const exact = candidates.filter((el) => namesOf(el).includes(wanted));
+  const found = exact.length > 0 ? exact : candidates.filter((el) => namesOf(el).some((n) => n.includes(wanted)));
+  if (found.length > 1) return `${found.length} ${kind}s are named “${name}”`;
+  return found[0] ?? null;
+}
+
+async function find(page: Page, kind: 'field' | 'button', name: string): Promise<ElementHandle<Element>> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  let last = `no ${kind} named “${name}”`;
+  for (;;) {
+    const handle = await page.evaluateHandle(findByName, kind, name);
+    const value = await handle.jsonValue().catch(() => undefined);
+    if (typeof value === 'string') last = value;
+    else {
+      const element = handle.asElement();
+      if (element) return element as ElementHandle<Element>;
+    }
+    await handle.dispose();
+    if (Date.now() > deadline) throw new Error(`${last} (waited ${TIMEOUT_MS} ms)`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * The Ui of a puppeteer page (Firefox over WebDriver BiDi). Clicks are real input events;
+ * a field is filled as Playwright's fill does (value set, then `input` and `change`).
+ */
+export function puppeteerUi(page: Page): Ui {
+  return {
+    async fill(label, value) {
+      const field = await find(page, 'field', label);
+      await field.evaluate((el, text) => {
+        const input = el as HTMLInputElement;
+        input.focus();
+        const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input) as object, 'value')?.set;
+        setter?.call(input, text);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }, value);
+      await field.dispose();
+    },
+    async click(name) {
+      const button = await find(page, 'button', name);
+      await button.click();
+      await button.dispose();
+    },
+    async waitFor(css, text) {
+      await page.waitForFunction(
+        (selector: string, wanted: string | null) =>
+          [...document.querySelectorAll(selector)].some(
+            (el) => el.getClientRects().length > 0 && (wanted === null || (el.textContent ?? '').includes(wanted)),
+          ),
+        { polling: 100, timeout: TIMEOUT_MS },
+        css,
+        text ?? null,
+      );
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
+  };
+}
