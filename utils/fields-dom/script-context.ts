@@ -8,7 +8,6 @@
  */
 export class ScriptContext {
   private readonly controller = new AbortController();
-  private readonly token = Math.random().toString(36).slice(2);
 
   /**
    * @param name the script's name; a newer instance with the same name stops this one
@@ -74,14 +73,25 @@ export class ScriptContext {
 
   /**
    * Stops older instances of this script in the frame and lets newer ones stop this one.
-   * Instances live in separate worlds after an extension reload, so they meet through a DOM
-   * event on the window, which every world sees.
+   *
+   * Within one world (the same extension instance) the current instance is kept on the world's
+   * global object, which page scripts cannot reach, and replaced outright. After an extension
+   * reload or update the old instance lives in another world: a DOM event on the window, which
+   * every world sees, tells it to check on itself. Pages see and can send that event too, so it
+   * carries nothing and decides nothing: an instance only stops when its own extension is gone
+   * (`isValid`), which no page can fake.
    */
   takeOver(): void {
-    const type = `twofold:started:${this.name}`;
-    window.dispatchEvent(new CustomEvent(type, { detail: this.token }));
-    this.addEventListener(window, type, (event) => {
-      if ((event as CustomEvent<unknown>).detail !== this.token) this.abort();
+    const slot = `__twofold:${this.name}`;
+    const world = globalThis as unknown as Record<string, ScriptContext | undefined>;
+    const previous = world[slot];
+    if (previous !== undefined && previous !== this) previous.abort();
+    world[slot] = this;
+    this.onInvalidated(() => {
+      if (world[slot] === this) delete world[slot];
     });
+    const type = `twofold:started:${this.name}`;
+    window.dispatchEvent(new Event(type));
+    this.addEventListener(window, type, () => void this.isValid);
   }
 }
