@@ -161,6 +161,23 @@ export class FillNotAllowedError extends TwofoldError {
   }
 }
 
+/**
+ * A site that looks like one of the bound sites (`amaz0n.com` for `amazon.com`) gets no code,
+ * whatever the user answers: binding it goes through the settings' Sites section or a scan there.
+ */
+export class FillLookalikeError extends TwofoldError {
+  constructor(site: string, real: string) {
+    super(ErrorCode.Forbidden, msg('errFillLookalike', site, real));
+  }
+}
+
+/** A plain `http:` page of a real site gets no code, even when its domain is a bound site. */
+export class FillInsecurePageError extends TwofoldError {
+  constructor(site: string) {
+    super(ErrorCode.Forbidden, msg('fillInsecurePage', site));
+  }
+}
+
 /** Filling into a site the account is not bound to needs the user's yes first (from the popup). */
 export class FillNeedsConfirmationError extends TwofoldError {
   constructor(site: string) {

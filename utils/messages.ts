@@ -157,7 +157,10 @@ export interface ScanReport {
 /** Where filling from the popup stands for one account and the active tab. */
 export type FillTarget =
   | { state: 'bound'; site: string }
+  /** Not bound, not filled without a yes; a look-alike of a bound site is never filled. */
   | { state: 'unbound'; site: string; lookalikeOf?: string }
+  /** A plain `http:` page of a real site: never filled; `reason` says so in plain words. */
+  | { state: 'insecure'; site: string; reason: string }
   | { state: 'unavailable'; reason: string };
 
 /** Requests from the extension's own pages (popup, options). */

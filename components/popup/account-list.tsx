@@ -172,6 +172,11 @@ export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onErr
     const check = await sendRequest('checkFillTarget', { id: account.id, tabId });
     // No fillable tab (a browser page, no code field, no access): copying was all there was to do.
     if (!check.ok || check.value.state === 'unavailable') return;
+    // A plain-http page: copied at the user's word, but never filled; say why.
+    if (check.value.state === 'insecure') {
+      setToast({ text: `${t('copiedCode', displayName(account))} ${check.value.reason}` });
+      return;
+    }
     if (check.value.state === 'unbound') {
       setAsking({ id: account.id, target: check.value });
       return;

@@ -6,8 +6,9 @@ type Unbound = Extract<FillTarget, { state: 'unbound' }>;
 
 /**
  * Asks before filling an account into a site it is not bound to. When the site looks like one
- * of the user's bound sites (`amaz0n.com`, a punycode twin, `amazon.com.evil.net`) it warns
- * loudly, names the real site, and puts the focus on Cancel.
+ * of the user's bound sites (`amaz0n.com`, a punycode twin, `amazon.com.evil.net`) it does not
+ * ask: it warns loudly, names the real site, fills nothing, and says how to bind the site
+ * deliberately (typing it in the settings' Sites section, or scanning the setup code there).
  */
 export function FillConfirm({
   name,
@@ -17,7 +18,7 @@ export function FillConfirm({
 }: {
   name: string;
   target: Unbound;
-  /** `remember`: also bind the account to this site. */
+  /** `remember`: also bind the account to this site. Never offered on a look-alike. */
   onFill: (remember: boolean) => void;
   onCancel: () => void;
 }) {
@@ -33,9 +34,8 @@ export function FillConfirm({
         <span id="fill-warning-text">
           {tParts('lookalikeText', [site, <b>{lookalike}</b>, name])}
         </span>
+        <span>{tParts('lookalikeHowToBind', [name, site])}</span>
         <button type="button" class="small" onClick={onCancel} ref={first}>{t('cancel')}</button>
-        <button type="button" class="danger small" onClick={() => onFill(false)}>{t('fillAnyway')}</button>
-        <button type="button" class="danger small" onClick={() => onFill(true)}>{t('fillAndBind', [name, target.site])}</button>
       </div>
     );
   }

@@ -13,7 +13,8 @@ export const FILL_AGENT_FILE = '/fill-agent.js';
 const INHERITING_URL = /^about:(?:blank|srcdoc)(?:[?#]|$)/u;
 
 /**
- * The registrable domain of the sender's frame, or null when it belongs to no site.
+ * The registrable domain of the sender's frame, or null when it belongs to no site or is not
+ * served securely (an `http:` frame other than this computer's: see `pageSite`).
  *
  * The frame's URL comes from the browser (`sender`). `about:blank` and `about:srcdoc` frames
  * written by a page have no site in their URL: they belong to the origin that created them,
@@ -21,14 +22,14 @@ const INHERITING_URL = /^about:(?:blank|srcdoc)(?:[?#]|$)/u;
  * page scripts cannot reach.
  */
 export async function frameSite(sender: ContentSender, sites: SiteLookup): Promise<string | null> {
-  const direct = await sites.registrableDomain(sender.url);
+  const direct = await sites.bindableSite(sender.url);
   if (direct !== null || !INHERITING_URL.test(sender.url)) return direct;
   try {
     const [probe] = await browser.scripting.executeScript({
       target: { tabId: sender.tabId, frameIds: [sender.frameId] },
       func: () => self.origin,
     });
-    return typeof probe?.result === 'string' ? await sites.registrableDomain(probe.result) : null;
+    return typeof probe?.result === 'string' ? await sites.bindableSite(probe.result) : null;
   } catch {
     return null;
   }

@@ -10,7 +10,7 @@ import type { AccountEntry } from '@/utils/otp/account';
 import type { FillAccounts, FillTarget } from '@/utils/messages';
 import type { FillNowRequest, FillNowResult } from '@/utils/fields-dom/fill-agent-api';
 import { displayName } from '@/utils/accounts/display-name';
-import { FillNeedsConfirmationError, FillNotAllowedError, NotFoundError, VaultLockedError } from '@/utils/errors';
+import { FillInsecurePageError, FillLookalikeError, FillNeedsConfirmationError, FillNotAllowedError, NotFoundError, VaultLockedError } from '@/utils/errors';
 import { msg } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
 import type { ContentHandlers, PageHandlers } from './router';
@@ -52,7 +52,9 @@ export function createFillHandlers(
   const unlockWaits = new UnlockWaits();
 
   /** The tab a popup request is about, with its URL and site, or why there is none. */
-  async function targetTab(tabId: number | undefined): Promise<{ tab: Browser.tabs.Tab & { id: number }; url: string; site: string } | { reason: string }> {
+  async function targetTab(
+    tabId: number | undefined,
+  ): Promise<{ tab: Browser.tabs.Tab & { id: number }; url: string; site: string } | { reason: string; insecure?: string }> {
     let tab: Browser.tabs.Tab | undefined;
     try {
       tab = tabId === undefined ? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0] : await browser.tabs.get(tabId);
@@ -61,9 +63,11 @@ export function createFillHandlers(
     }
     if (tab?.id === undefined) return { reason: userText(msg('fillNoTab')) };
     const url = tab.url ?? '';
-    const site = await sites.registrableDomain(url);
-    if (site === null) return { reason: userText(msg('fillWebPagesOnly')) };
-    return { tab: tab as Browser.tabs.Tab & { id: number }, url, site };
+    const page = await sites.pageSite(url);
+    if (page.kind === 'none') return { reason: userText(msg('fillWebPagesOnly')) };
+    // A plain-http page can be read and rewritten on the way: no code, even for a bound site.
+    if (page.kind === 'insecure') return { reason: userText(msg('fillInsecurePage', page.site)), insecure: page.site };
+    return { tab: tab as Browser.tabs.Tab & { id: number }, url, site: page.site };
   }
 
   async function findEntry(id: string): Promise<{ entry: AccountEntry; entries: AccountEntry[] }> {
@@ -76,7 +80,9 @@ export function createFillHandlers(
   async function checkTarget(id: string, tabId: number | undefined): Promise<{ target: FillTarget; tabId?: number }> {
     const { entry, entries } = await findEntry(id);
     const found = await targetTab(tabId);
-    if ('reason' in found) return { target: { state: 'unavailable', reason: found.reason } };
+    if ('reason' in found) {
+      return { target: found.insecure !== undefined ? { state: 'insecure', site: found.insecure, reason: found.reason } : { state: 'unavailable', reason: found.reason } };
+    }
     let frames: number[];
     try {
       frames = await framesWithField({ tabId: found.tab.id });
@@ -101,8 +107,11 @@ export function createFillHandlers(
 
     async fillActiveTab({ id, tabId, confirmed, bindSite }) {
       const { target, tabId: tab } = await checkTarget(id, tabId);
+      if (target.state === 'insecure') throw new FillInsecurePageError(target.site);
       if (target.state === 'unavailable' || tab === undefined) return { filled: false };
       if (target.state === 'unbound') {
+        // No answer makes a look-alike safe: it is bound deliberately (settings, or a scan there).
+        if (target.lookalikeOf !== undefined) throw new FillLookalikeError(target.site, target.lookalikeOf);
         if (!confirmed && !bindSite) throw new FillNeedsConfirmationError(target.site);
         if (bindSite) {
           await vault.update((entries) => {

@@ -84,7 +84,7 @@ export function createPopupHandlers(vault: VaultService, sites: SiteLookup, deps
       } catch {
         tab = undefined;
       }
-      return { site: tab?.url ? await sites.registrableDomain(tab.url) : null };
+      return { site: tab?.url ? await sites.bindableSite(tab.url) : null };
     },
 
     setPinned({ id, pinned }) {

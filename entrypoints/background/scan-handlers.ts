@@ -67,7 +67,7 @@ export function createScanHandlers(vault: VaultService, helper: Helper, sites: S
       ? await browser.tabs.get(tabId).catch(() => undefined)
       : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
     if (!tab || tab.id === undefined) throw new CaptureFailedError(msg('errNoPageToScan'));
-    const site = tab.url ? ((await sites.registrableDomain(tab.url)) ?? undefined) : undefined;
+    const site = tab.url ? ((await sites.bindableSite(tab.url)) ?? undefined) : undefined;
     return { id: tab.id, windowId: tab.windowId, site, active: tab.active };
   }
 

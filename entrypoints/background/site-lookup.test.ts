@@ -55,6 +55,21 @@ describe('SiteLookup', () => {
     expect(helper.asked).toEqual([]);
   });
 
+  it.each([
+    { url: 'https://www.amazon.com/ap/mfa', expected: { kind: 'site', site: 'amazon.com' } },
+    { url: 'http://www.amazon.com/ap/mfa', expected: { kind: 'insecure', site: 'amazon.com' } },
+    { url: 'http://localhost:8765/', expected: { kind: 'site', site: 'localhost' } },
+    { url: 'http://127.0.0.1:8765/', expected: { kind: 'site', site: '127.0.0.1' } },
+    { url: 'chrome://extensions/', expected: { kind: 'none' } },
+  ])('$url may get codes as $expected.kind, whichever scheme of the host was asked first', async ({ url, expected }) => {
+    const sites = new SiteLookup(inPlaceHelper(), memoryStore());
+    // The cache is by host: the https answer must not make the http page a site, nor the reverse.
+    const other = url.startsWith('https:') ? url.replace('https:', 'http:') : url.replace('http:', 'https:');
+    await sites.pageSite(other);
+    expect(await sites.pageSite(url)).toEqual(expected);
+    expect(await sites.bindableSite(url)).toBe(expected.kind === 'site' ? expected.site : null);
+  });
+
   it('names the bound site a look-alike imitates, through the helper', async () => {
     const sites = new SiteLookup(inPlaceHelper(), memoryStore());
     expect(await sites.lookalikeOf('amaz0n.com', ['amazon.com'])).toBe('amazon.com');

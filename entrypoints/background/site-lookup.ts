@@ -4,6 +4,7 @@
  * the answer is kept by host name in memory and in `storage.session` (memory only, trusted
  * contexts only), so a worker restart does not ask again and a browser restart forgets it.
  */
+import { classifyPage, type PageSite } from '@/utils/site/page-site';
 import { siteCacheItem } from './storage-items';
 import type { Helper } from './helper';
 
@@ -84,6 +85,17 @@ export class SiteLookup {
       await this.store.set(Object.fromEntries(cache)).catch(() => undefined);
     }
     return hosts.map((h) => (h === null ? null : (cache.get(h.name) ?? null)));
+  }
+
+  /** Whether `url` may get codes, and as which site (utils/site/page-site.ts: https:, or http: on this computer). */
+  async pageSite(url: string): Promise<PageSite> {
+    return classifyPage(url, await this.registrableDomain(url));
+  }
+
+  /** The site of `url` that accounts may be bound to and filled on, or null (see {@link pageSite}). */
+  async bindableSite(url: string): Promise<string | null> {
+    const page = await this.pageSite(url);
+    return page.kind === 'site' ? page.site : null;
   }
 
   /** The bound site that `host` imitates, or null (utils/site/lookalike.ts, in the helper). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registrableDomain } from './registrable-domain';
+import { bindableSite, pageSite, registrableDomain } from './registrable-domain';
 
 describe('registrableDomain', () => {
   it.each([
@@ -26,4 +26,27 @@ describe('registrableDomain', () => {
       expect(registrableDomain(url)).toBeNull();
     },
   );
+});
+
+describe('pageSite', () => {
+  it.each([
+    { url: 'https://www.amazon.com/ap/mfa', expected: { kind: 'site', site: 'amazon.com' } },
+    { url: 'HTTPS://WWW.AMAZON.COM/', expected: { kind: 'site', site: 'amazon.com' } },
+    { url: 'http://www.amazon.com/ap/mfa', expected: { kind: 'insecure', site: 'amazon.com' } },
+    { url: 'http://amazon.com:443/', expected: { kind: 'insecure', site: 'amazon.com' } },
+    { url: 'http://192.168.1.1/', expected: { kind: 'insecure', site: '192.168.1.1' } },
+    { url: 'http://localhost.evil.net/', expected: { kind: 'insecure', site: 'evil.net' } },
+    { url: 'http://127.0.0.1.nip.io/', expected: { kind: 'insecure', site: 'nip.io' } },
+    { url: 'http://localhost:8765/', expected: { kind: 'site', site: 'localhost' } },
+    { url: 'http://shop.localhost:8765/', expected: { kind: 'site', site: 'localhost' } },
+    { url: 'http://127.0.0.1:8765/', expected: { kind: 'site', site: '127.0.0.1' } },
+    { url: 'http://127.1.2.3/', expected: { kind: 'site', site: '127.1.2.3' } },
+    { url: 'http://[::1]:8765/', expected: { kind: 'site', site: '::1' } },
+    { url: 'ftp://www.amazon.com/', expected: { kind: 'none' } },
+    { url: 'chrome://extensions', expected: { kind: 'none' } },
+    { url: 'about:blank', expected: { kind: 'none' } },
+  ])('$url is $expected.kind', ({ url, expected }) => {
+    expect(pageSite(url)).toEqual(expected);
+    expect(bindableSite(url)).toBe(expected.kind === 'site' ? expected.site : null);
+  });
 });

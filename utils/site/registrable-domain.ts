@@ -4,6 +4,7 @@
  * Pure (tldts carries its own copy of the public suffix list).
  */
 import { parse } from 'tldts';
+import { classifyPage, type PageSite } from './page-site';
 
 /**
  * The registrable domain of `url`, lower case, or null for URLs that belong to no site
@@ -27,4 +28,15 @@ export function registrableDomain(url: string): string | null {
   if (info.isIp) return host.replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host.endsWith('.localhost')) return 'localhost';
   return info.domain ?? host;
+}
+
+/** {@link classifyPage} of `url`, its registrable domain looked up here. */
+export function pageSite(url: string): PageSite {
+  return classifyPage(url, registrableDomain(url));
+}
+
+/** The site of `url` that accounts may be bound to and filled on, or null (see {@link classifyPage}). */
+export function bindableSite(url: string): string | null {
+  const page = pageSite(url);
+  return page.kind === 'site' ? page.site : null;
 }

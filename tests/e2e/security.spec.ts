@@ -1,0 +1,209 @@
+/**
+ * The security promises, each tried the way an attacker would: a plain-http copy of a bound site
+ * (a network attacker's page), a look-alike site, and a page forging the fill scripts' signals.
+ * What counts is what the page itself received (`window.__received`) and what the vault kept.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Frame, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { launchTwofold, type TwofoldBrowser } from './support/launch';
+import { PopupPage } from './pages/popup-page';
+import { totp } from './support/totp';
+
+const PASSWORD = 'correct horse battery';
+const BANK = { issuer: 'Bank', label: 'alice', secret: 'JBSWY3DPEHPK3PXP', digits: 6 };
+const BANK_SITE = 'bank.example';
+const FILL_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'fill');
+const fixturePort = () => process.env.TWOFOLD_FIXTURE_PORT;
+
+/** Every code of `account` valid between the two instants. */
+function codesBetween(account: { secret: string; digits: number }, fromMs: number, toMs: number): string[] {
+  const codes: string[] = [];
+  for (let step = Math.floor(fromMs / 30_000); step <= Math.floor(toMs / 30_000); step++) {
+    codes.push(totp(account.secret, step * 30_000, 30, account.digits));
+  }
+  return codes;
+}
+
+/** The fill fixtures over plain http (what a network attacker serves in place of the real site). */
+async function startPlainHttpServer(): Promise<{ port: number; server: Server }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^\/fill\//u, '/');
+    if (path.includes('..')) return void res.writeHead(400).end();
+    readFile(join(FILL_FIXTURES, path)).then(
+      (body) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body),
+      () => res.writeHead(404).end('not found'),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as AddressInfo).port, server };
+}
+
+/** A vault with `accounts`, bound as enrollment binds them, and the popup that made it. */
+async function setUpWith(twofold: TwofoldBrowser, accounts: (typeof BANK & { sites: string[] })[]): Promise<PopupPage> {
+  const page = await twofold.context.newPage();
+  await page.goto(`chrome-extension://${twofold.extensionId}/popup.html`);
+  const popup = new PopupPage(page);
+  await popup.setUp(PASSWORD);
+  await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+  for (const a of accounts) await popup.saveBoundAccount(a);
+  await page.reload();
+  await expect(popup.rows()).toHaveCount(accounts.length);
+  await expect
+    .poll(() => twofold.serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? [])))
+    .toEqual(expect.arrayContaining(accounts.flatMap((a) => a.sites.map((s) => `https://${s}/*`))));
+  return popup;
+}
+
+/** What the pages' own state received, frame by frame (empty strings left out). */
+async function received(page: Page): Promise<string[]> {
+  const values: string[] = [];
+  for (const frame of page.frames()) {
+    const value = await frame.evaluate(() => String((globalThis as { __received?: unknown }).__received ?? '')).catch(() => '');
+    if (value !== '') values.push(value);
+  }
+  return values;
+}
+
+async function tabIdOf(twofold: TwofoldBrowser, page: Page): Promise<number> {
+  const url = page.url();
+  return twofold.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
+}
+
+/** Runs the keyboard command's listener for `page`'s tab (headless Chromium has no window to press keys in). */
+async function shortcut(twofold: TwofoldBrowser, page: Page): Promise<{ filled: boolean }[]> {
+  const tabId = await tabIdOf(twofold, page);
+  return twofold.serviceWorker.evaluate(async (id) => {
+    const run = (globalThis as unknown as { twofoldCommand: (c: string, t: { id: number }) => Promise<{ filled: boolean }[]> }).twofoldCommand;
+    return run('fill-code', { id });
+  }, tabId);
+}
+
+/** A popup request sent as the popup sends it, with the reply as it comes back. */
+async function pageRequest(popup: PopupPage, name: string, args: unknown): Promise<{ ok: boolean; error?: { message: string } }> {
+  return popup.page.evaluate(([n, a]) => chrome.runtime.sendMessage({ channel: 'twofold', name: n, args: a }), [name, args] as const);
+}
+
+/** The frame whose document holds the inline button, once there is one. */
+async function buttonFrame(page: Page, timeoutMs = 8000): Promise<Frame | null> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if ((await frame.locator('twofold-fill').count().catch(() => 0)) > 0) return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  return null;
+}
+
+test('an http: copy of a bound site gets no code from the button, the shortcut or the popup, and the popup says why', async () => {
+  test.setTimeout(120_000);
+  const plain = await startPlainHttpServer();
+  const twofold = await launchTwofold();
+  try {
+    const popup = await setUpWith(twofold, [{ ...BANK, sites: [BANK_SITE] }]);
+    await twofold.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await twofold.context.newPage();
+    await page.goto(`http://secure.${BANK_SITE}:${plain.port}/fill/one-time-code-single.html`);
+    expect(page.url()).toMatch(/^http:/u);
+
+    expect(await buttonFrame(page, 1500), 'a button appeared on the http page').toBeNull();
+    expect((await shortcut(twofold, page)).some((r) => r.filled), 'the shortcut filled').toBe(false);
+
+    // The popup neither shows the site as this account's nor fills; it says why in plain words.
+    const tabPopup = await PopupPage.openFor(twofold, await tabIdOf(twofold, page));
+    await expect(tabPopup.row('Bank')).toBeVisible();
+    await expect(tabPopup.row('Bank').getByText('on this site')).toHaveCount(0);
+    await tabPopup.clickCode('Bank');
+    await expect(tabPopup.page.getByRole('status').filter({ hasText: 'not secure (http://)' })).toContainText(`Open ${BANK_SITE} with https://`);
+    await expect(tabPopup.page.getByRole('alertdialog')).toHaveCount(0);
+
+    // Even a request that says "the user agreed, bind it" gets nothing there.
+    const { id } = (await popup.accounts())[0]!;
+    const tabId = await tabIdOf(twofold, page);
+    for (const answer of [{}, { confirmed: true }, { bindSite: true }]) {
+      const reply = await pageRequest(tabPopup, 'fillActiveTab', { id, tabId, ...answer });
+      expect(reply.ok, JSON.stringify(answer)).toBe(false);
+      expect(reply.error?.message).toContain('not secure (http://)');
+    }
+    await page.waitForTimeout(500);
+    expect(await received(page)).toEqual([]);
+    expect((await popup.accounts())[0]!.sites).toEqual([BANK_SITE]);
+
+    // The same page over https is the bound site, and fills.
+    const secure = await twofold.context.newPage();
+    await secure.goto(`https://secure.${BANK_SITE}:${fixturePort()}/fill/one-time-code-single.html`);
+    const before = Date.now();
+    expect((await shortcut(twofold, secure)).some((r) => r.filled)).toBe(true);
+    expect(codesBetween(BANK, before - 1000, Date.now() + 1000)).toContain((await received(secure))[0]);
+  } finally {
+    await twofold.context.close();
+    await new Promise((resolve) => plain.server.close(resolve));
+  }
+});
+
+test('a look-alike of a bound site gets no code and cannot be bound in one click', async () => {
+  test.setTimeout(120_000);
+  const twofold = await launchTwofold();
+  try {
+    const popup = await setUpWith(twofold, [{ ...BANK, sites: [BANK_SITE] }]);
+    await twofold.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await twofold.context.newPage();
+    await page.goto(`https://secure.bank-example-login.com:${fixturePort()}/fill/one-time-code-single.html`);
+    const tabId = await tabIdOf(twofold, page);
+
+    expect(await buttonFrame(page, 1500)).toBeNull();
+    expect((await shortcut(twofold, page)).some((r) => r.filled)).toBe(false);
+
+    // The popup warns, names the real site, offers only Cancel, and says how to bind on purpose.
+    const tabPopup = await PopupPage.openFor(twofold, tabId);
+    await tabPopup.clickCode('Bank');
+    const warning = tabPopup.page.getByRole('alertdialog');
+    await expect(warning).toContainText(`Warning: this is not ${BANK_SITE}`);
+    await expect(warning).toContainText("under Sites in Twofold's settings");
+    await expect(warning.getByRole('button')).toHaveText(['Cancel']);
+
+    // Requests that skip the popup's question are refused by the background too.
+    const { id } = (await popup.accounts())[0]!;
+    for (const answer of [{ confirmed: true }, { bindSite: true }, { confirmed: true, bindSite: true }]) {
+      const reply = await pageRequest(tabPopup, 'fillActiveTab', { id, tabId, ...answer });
+      expect(reply.ok, JSON.stringify(answer)).toBe(false);
+      expect(reply.error?.message).toContain(`looks like ${BANK_SITE} but is a different site`);
+    }
+    // Nothing was bound and nothing granted: the shortcut still gets nothing.
+    expect((await popup.accounts())[0]!.sites).toEqual([BANK_SITE]);
+    expect((await shortcut(twofold, page)).some((r) => r.filled)).toBe(false);
+    await page.waitForTimeout(500);
+    expect(await received(page)).toEqual([]);
+  } finally {
+    await twofold.context.close();
+  }
+});
+
+test("a page that forges the fill scripts' start signal keeps its button, and the button still fills", async ({ twofold }) => {
+  test.setTimeout(90_000);
+  await setUpWith(twofold, [{ ...BANK, sites: [BANK_SITE] }]);
+  const page = await twofold.context.newPage();
+  await page.goto(`https://secure.${BANK_SITE}:${fixturePort()}/fill/one-time-code-single.html`);
+  const frame = await buttonFrame(page);
+  expect(frame, 'no inline button').not.toBeNull();
+
+  // The page's own script sends every variant of the signal it can see or guess.
+  await page.evaluate(() => {
+    for (const name of ['fill-agent', 'autofill']) {
+      const type = `twofold:started:${name}`;
+      window.dispatchEvent(new Event(type));
+      for (const detail of [undefined, null, '', 'x', 'abc123', 0, {}, { token: 'x' }]) window.dispatchEvent(new CustomEvent(type, { detail }));
+      document.dispatchEvent(new CustomEvent(type, { detail: 'x', bubbles: true }));
+    }
+  });
+  await page.waitForTimeout(500);
+  await expect(page.locator('twofold-fill')).toHaveCount(1);
+  const before = Date.now();
+  await page.locator('twofold-fill').click();
+  await expect.poll(async () => (await received(page))[0]?.length ?? 0).toBe(BANK.digits);
+  expect(codesBetween(BANK, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
+});
