@@ -126,8 +126,7 @@ export function ScanPanel({ tabId, onSaved }: ScanPanelProps) {
       {pasting && (
         <form class="scan__paste" onSubmit={(e) => { e.preventDefault(); void handle(sendRequest('scanText', { text, ...target }), t('readingLink')); }}>
           <label for="otpauth-text">{t('otpauthLinkLabel')}</label>
-          <textarea id="otpauth-text" rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} spellcheck={false}
-            placeholder="otpauth://totp/…" />
+          <textarea id="otpauth-text" rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} spellcheck={false} />
           <button type="submit" class="small">{t('readLink')}</button>
         </form>
       )}

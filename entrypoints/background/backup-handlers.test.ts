@@ -114,8 +114,8 @@ describe('toImportProblemViews', () => {
   it('falls back to English for messages the catalogue lacks (and without i18n, as in these tests)', () => {
     expect(toImportProblemViews(problems, french)[1]).toEqual({
       record: 'line 7',
-      reason: 'This line is not a setup link (those start with “otpauth://”), so it was skipped.',
+      reason: 'This line is not a setup link, so it was skipped.',
     });
-    expect(toImportProblemViews(problems)[0]).toEqual({ record: 'entry 3 (GitHub: alice)', reason: 'This entry has no secret key.' });
+    expect(toImportProblemViews(problems)[0]).toEqual({ record: 'entry 3 (GitHub: alice)', reason: 'This entry has no setup key.' });
   });
 });

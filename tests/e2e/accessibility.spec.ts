@@ -40,7 +40,7 @@ test('the popup screens have no serious accessibility violations', async ({ open
 
   await popup.edit('Amazon');
   await expectAccessible(popup.page, 'popup: edit');
-  await popup.page.getByRole('button', { name: 'Show secret key…' }).click();
+  await popup.page.getByRole('button', { name: 'Show setup key…' }).click();
   await popup.page.getByLabel('Master password').fill(PASSWORD);
   await popup.page.getByRole('button', { name: 'Show key', exact: true }).click();
   await expect(popup.page.locator('[data-secret]')).toBeVisible();

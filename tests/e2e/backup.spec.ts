@@ -103,7 +103,7 @@ test('an otpauth:// list file is previewed, its bad line listed, and imported on
   const file = [uri(GITHUB), uri(SLACK), 'otpauth://totp/Dropbox:alice?secret=NOT-BASE32!!&issuer=Dropbox', uri(FASTMAIL), ''].join('\n');
 
   await options.chooseImportFile('accounts.txt', file);
-  await expect(options.importPreview()).toHaveAccessibleName('Found 3 accounts in a list of otpauth:// links');
+  await expect(options.importPreview()).toHaveAccessibleName('Found 3 accounts in a list of setup links');
   await expect(options.previewRows()).toHaveCount(3);
   await expect(options.previewRows().nth(0)).toContainText('GitHub');
   await expect(options.previewRows().nth(2)).toContainText('Fastmail');
@@ -236,7 +236,7 @@ test('the backup password must follow the password rules and match its confirmat
 
 test('the plain otpauth:// export is behind a warning and the master password, and holds every account', async ({ twofold, openPopup }) => {
   const { options } = await setUp(twofold, openPopup, [GITHUB, SLACK]);
-  const form = options.exportForm('Unencrypted list of otpauth:// links');
+  const form = options.exportForm('Unencrypted list of setup links');
   await expect(form.getByText('Anyone with this file can make your codes.')).toBeVisible();
   const master = form.getByLabel('Master password for the unencrypted list');
 

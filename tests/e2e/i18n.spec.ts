@@ -26,7 +26,7 @@ async function setUpInGerman(twofold: TwofoldBrowser): Promise<PopupPage> {
   await popup.page.goto(`chrome-extension://${twofold.extensionId}/popup.html`);
   await popup.page.getByLabel('Master-Passwort').fill(PASSWORD);
   await popup.page.getByLabel('Noch einmal eingeben').fill(PASSWORD);
-  await popup.page.getByRole('button', { name: 'Tresor anlegen' }).click();
+  await popup.page.getByRole('button', { name: 'Mit Twofold beginnen' }).click();
   await expect(popup.page.getByRole('heading', { name: 'Noch keine Konten' })).toBeVisible();
   await popup.saveBoundAccount(AMAZON);
   return popup;
@@ -56,8 +56,8 @@ test('in German: the options page, the fill button and the select-an-area overla
 
     // The manifest's command is described in German, here and in the browser.
     const commands = await twofold.serviceWorker.evaluate(() => chrome.commands.getAll());
-    expect(commands.find((c) => c.name === 'fill-code')?.description).toBe('Einmalcode in diese Seite einfügen');
-    await expect(options.page.locator('.shortcuts li').filter({ hasText: 'Einmalcode in diese Seite einfügen' })).toHaveCount(1);
+    expect(commands.find((c) => c.name === 'fill-code')?.description).toBe('Anmeldecode in diese Seite einfügen');
+    await expect(options.page.locator('.shortcuts li').filter({ hasText: 'Anmeldecode in diese Seite einfügen' })).toHaveCount(1);
 
     // Export: an empty master password is refused in German, beside its box.
     const backup = options.page.getByRole('form', { name: 'Verschlüsselte Sicherungsdatei' });
@@ -67,13 +67,13 @@ test('in German: the options page, the fill button and the select-an-area overla
     // Import: the preview, its counts and the result, in German.
     await options.page.getByLabel('Oder fügen Sie den exportierten Text ein').fill(LINKS);
     await options.page.getByRole('button', { name: 'Eingefügten Text lesen' }).click();
-    const preview = options.page.getByRole('region', { name: '2 Konten in einer Liste von otpauth://-Links gefunden' });
+    const preview = options.page.getByRole('region', { name: '2 Konten in einer Liste von Einrichtungslinks gefunden' });
     await expect(preview).toBeVisible();
     await expect(preview.getByRole('columnheader')).toHaveText(['Dienst', 'Konto', 'Art', 'Status']);
     await expect(preview.locator('tbody tr').first()).toContainText('Zeit, 6 Stellen, 30 s');
     await expectAccessible(options.page, 'options (de): import preview');
     await preview.getByRole('button', { name: '2 Konten importieren' }).click();
-    await expect(options.page.getByRole('region', { name: 'Import und Wiederherstellung' }).getByRole('status').filter({ hasText: 'importiert' }))
+    await expect(options.page.getByRole('region', { name: 'Import' }).getByRole('status').filter({ hasText: 'importiert' }))
       .toHaveText('2 Konten importiert.');
 
     // The inline fill button on a bound site: its accessible name is German.
@@ -82,7 +82,7 @@ test('in German: the options page, the fill button and the select-an-area overla
     await page.goto(`https://www.amazon.com:${port}/fill/amazon-like.html`);
     await expect(page.locator('twofold-fill')).toHaveCount(1);
     await expect.poll(async () => (await accessibleNodes(page)).filter((n) => n.role === 'button').map((n) => n.name))
-      .toContain('Einmalcode einfügen (Twofold)');
+      .toContain('Anmeldecode einfügen (Twofold)');
 
     // Select an area: the overlay's bar, its instructions and its Cancel button are German.
     const scanPage = await twofold.context.newPage();

@@ -207,7 +207,7 @@ test('edit: a validation message for each bad field, then saved; the secret show
 
   // Reveal: wrong password refused, right one shows the key.
   await popup.edit('Amazon EU');
-  await popup.page.getByRole('button', { name: 'Show secret key…' }).click();
+  await popup.page.getByRole('button', { name: 'Show setup key…' }).click();
   await expect(popup.page.getByLabel('Master password')).toBeFocused();
   await expectAccessible(popup.page, 'popup: reveal, asking for the password');
   await popup.page.getByLabel('Master password').fill('not my password');
@@ -341,7 +341,7 @@ test('in German: the popup speaks German, with German dates', async () => {
     expect(await popup.page.evaluate(() => document.documentElement.lang)).toBe('de');
     await popup.page.getByLabel('Master-Passwort').fill(PASSWORD);
     await popup.page.getByLabel('Noch einmal eingeben').fill(PASSWORD);
-    await popup.page.getByRole('button', { name: 'Tresor anlegen' }).click();
+    await popup.page.getByRole('button', { name: 'Mit Twofold beginnen' }).click();
     await expect(popup.page.getByRole('heading', { name: 'Noch keine Konten' })).toBeVisible();
     await expect(popup.page.getByRole('button', { name: 'QR-Code auf dieser Seite scannen' })).toBeVisible();
     await expectAccessible(popup.page, 'popup (de): empty list');

@@ -148,8 +148,8 @@ test('an image file of the code can be chosen, and a broken file is refused clea
 test('a pasted otpauth link is read, and a bad one gets the parser’s message', async ({ twofold, pageOn }) => {
   const page = await pageOn('www.example.com', '/blank.html');
   const popup = await openPopupFor(twofold, page);
-  await popup.page.getByRole('button', { name: 'Paste link' }).click();
-  const box = popup.page.getByLabel('otpauth:// link');
+  await popup.page.getByRole('button', { name: 'Paste a setup link' }).click();
+  const box = popup.page.getByLabel('Setup link');
   await box.fill('otpauth://hotp/Bank?secret=JBSWY3DPEHPK3PXP');
   await popup.page.getByRole('button', { name: 'Read link' }).click();
   await expect(popup.page.getByRole('alert')).toContainText('counter');

@@ -105,7 +105,7 @@ test('the host permissions Twofold holds are listed, each with a revoke button',
   await expect(options.grantedOrigins().filter({ hasText: '<all_urls>' }).getByRole('alert'))
     .toHaveText('The browser kept this access: it is part of how Twofold was installed.');
   // Under it, each bound site shows the fill button as allowed.
-  await expect(options.sitesSection().getByText('Fill button allowed')).toHaveCount(1);
+  await expect(options.sitesSection().getByText('Button shown in the code field')).toHaveCount(1);
 });
 
 async function tabIdOf(twofold: TwofoldBrowser, page: Page): Promise<number> {
@@ -132,7 +132,7 @@ test('"Submit the form after filling": off by default; when on, a fill submits t
   await setUp(openPopup);
   const options = await OptionsPage.open(twofold);
   await expect(options.autoSubmit()).not.toBeChecked();
-  await expect(options.page.getByTestId('fill-shortcut')).toContainText('Fill the one-time code into this page');
+  await expect(options.page.getByTestId('fill-shortcut')).toContainText('Fill the sign-in code into this page');
 
   // Off: the code goes in, the form stays.
   let page = await pageOn('www.amazon.com', '/fill/submit-recorded.html');

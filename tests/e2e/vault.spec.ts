@@ -152,7 +152,7 @@ test('a damaged vault is reported, never overwritten', async ({ openPopup, twofo
     return JSON.stringify(v);
   });
   const reopened = await openPopup();
-  await expect(reopened.heading()).toHaveText('Your vault cannot be read');
+  await expect(reopened.heading()).toHaveText('Your saved accounts cannot be read');
   await expect(reopened.page.getByRole('alert')).toContainText('backup');
   const after = await twofold.serviceWorker.evaluate(async () => JSON.stringify((await chrome.storage.local.get('vault')).vault));
   expect(after).toBe(damaged);
@@ -167,7 +167,7 @@ test('first-run and add forms explain every bad input next to the field', async 
   await popup.setUp(PASSWORD);
   await popup.addAccount({ issuer: 'Broken', secret: 'not base32 at all 1!' });
   await expect(popup.page.locator('#secret-error')).toBeVisible();
-  await popup.page.getByLabel('Text key').fill('JBSWY3DPEHPK3PXP');
+  await popup.page.getByLabel('Setup key').fill('JBSWY3DPEHPK3PXP');
   await popup.page.getByLabel('Service').fill('');
   await popup.page.getByRole('button', { name: 'Save account' }).click();
   await expect(popup.page.locator('#issuer-error')).toBeVisible();

@@ -92,7 +92,7 @@ describe('importAccounts refusals', () => {
 
   it('names the supported formats when it does not recognize a file', async () => {
     const error = await refusal({ text: 'hello' });
-    for (const name of ['otpauth://', 'Google Authenticator', 'Aegis', '2FAS', 'Authenticator extension', 'Bitwarden', 'ente Auth']) {
+    for (const name of ['setup links', 'Google Authenticator', 'Aegis', '2FAS', 'Authenticator extension', 'Bitwarden', 'ente Auth']) {
       expect(error.message).toContain(name);
     }
   });

@@ -92,7 +92,7 @@ describe('parseTwoFas', () => {
     const result = await parseTwoFas(backup(mixed as Json[]));
     expect(result.accounts).toEqual([drafts[0], drafts[1]]);
     expect(englishProblems(result.problems)).toEqual([
-      { record: 'entry 2 (NoKey: x)', reason: 'This entry has no secret key.' },
+      { record: 'entry 2 (NoKey: x)', reason: 'This entry has no setup key.' },
       { record: 'entry 3 (Weird: y)', reason: expect.stringContaining('“yandex” is not one of them') },
       { record: 'entry 4 (Short: z)', reason: expect.stringContaining('3 characters') },
       { record: 'entry 5 (Slow: w)', reason: expect.stringContaining('at least 1 second') },

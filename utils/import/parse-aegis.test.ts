@@ -114,7 +114,7 @@ describe('parseAegis, plain vault', () => {
       { record: 'entry 3 (Yandex: me)', reason: expect.stringContaining('Yandex Key') },
       { record: 'entry 4 (Shop: dave)', reason: expect.stringContaining('“*”') },
       { record: 'entry 5 (Mail: erin)', reason: expect.stringContaining('SHA1, SHA256 and SHA512') },
-      { record: 'entry 6 (Chat: frank)', reason: 'This entry has no secret key.' },
+      { record: 'entry 6 (Chat: frank)', reason: 'This entry has no setup key.' },
       { record: 'entry 7', reason: 'This entry is not an account record.' },
     ]);
   });

@@ -65,7 +65,7 @@ describe('parseBitwarden', () => {
     expect(result.accounts).toEqual([draft({ issuer: 'Good', label: 'w' })]);
     expect(englishProblems(result.problems)).toEqual([
       { record: 'item 3 (Broken: y)', reason: expect.stringContaining('“!”') },
-      { record: 'item 4 (Broken link: z)', reason: expect.stringContaining('no secret key') },
+      { record: 'item 4 (Broken link: z)', reason: expect.stringContaining('does not contain a setup key') },
     ]);
   });
 

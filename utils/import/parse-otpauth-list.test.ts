@@ -45,7 +45,7 @@ describe('parseOtpauthList', () => {
         draft({ kind: 'steam', issuer: 'Steam', label: 'gamer', secret: SECRET_C, digits: 5 }),
       ],
       problems: [
-        { record: 'line 2', reason: expect.stringContaining('no secret key') },
+        { record: 'line 2', reason: expect.stringContaining('does not contain a setup key') },
         { record: 'line 3', reason: expect.stringContaining('not a setup link') },
         { record: 'line 4', reason: expect.stringContaining('6, 7 or 8') },
       ],

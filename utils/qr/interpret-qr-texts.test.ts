@@ -36,7 +36,7 @@ describe('interpretQrTexts', () => {
     { texts: [], source: 'region' as const, error: QrNotFoundError, message: 'inside the rectangle' },
     { texts: [appStore], source: 'page' as const, error: NotAnOtpQrError, message: 'link to apps.apple.com' },
     { texts: ['WIFI:T:WPA;S:Cafe;P:secret;;'], source: 'image' as const, error: NotAnOtpQrError, message: 'Cafe' },
-    { texts: ['hello'], source: 'text' as const, error: NotAnOtpQrError, message: 'otpauth://' },
+    { texts: ['hello'], source: 'text' as const, error: NotAnOtpQrError, message: 'setup link' },
     { texts: ['otpauth://totp/X?secret=18'], source: 'page' as const, error: InvalidOtpauthUriError, message: '1' },
     { texts: ['otpauth-migration://offline?data=AAAA'], source: 'page' as const, error: InvalidMigrationPayloadError, message: 'export' },
   ])('$texts from a $source → $error.name', ({ texts, source, error, message }) => {

@@ -379,8 +379,8 @@ describe('tampering with the correct password: always VaultDamagedError', () => 
     const error = await rejection(unlockVault(value, PASSWORD));
     expect(error).toBeInstanceOf(VaultDamagedError);
     expect(error.message).toMatch(detail);
-    expect(error.message).toMatch(/It has not been changed\./);
-    expect(error.message).toMatch(/Options → Backup/);
+    expect(error.message).toMatch(/Nothing has been changed\./);
+    expect(error.message).toMatch(/Settings → Import/);
     // The same input is damage for the session-key path too.
     await expect(openVault(value, baseKey)).rejects.toBeInstanceOf(VaultDamagedError);
   });

@@ -124,7 +124,7 @@ export class OptionsPage {
 
   /** The import section's success line. */
   importDone(): Locator {
-    return this.page.getByRole('region', { name: 'Import and restore' }).getByRole('status').filter({ hasText: /Imported|Nothing new/ });
+    return this.page.getByRole('region', { name: 'Import' }).getByRole('status').filter({ hasText: /Imported|Nothing new/ });
   }
 
   /** The import section's error that is not about the password box. */
@@ -157,7 +157,7 @@ export class OptionsPage {
 
   /** Submits the plain list form with `master` (no wait for the download). */
   async requestPlainList(master: string): Promise<void> {
-    const form = this.exportForm('Unencrypted list of otpauth:// links');
+    const form = this.exportForm('Unencrypted list of setup links');
     await form.getByLabel('Master password for the unencrypted list').fill(master);
     await form.getByRole('button', { name: 'Download unencrypted list' }).click();
   }
@@ -250,7 +250,7 @@ export class OptionsPage {
   }
 
   async revokeOrigin(origin: string): Promise<void> {
-    await this.sitesSection().getByRole('button', { name: `Revoke access to ${origin}`, exact: true }).click();
+    await this.sitesSection().getByRole('button', { name: `Remove Twofold’s access to ${origin}`, exact: true }).click();
   }
 
   /** The "Submit the form after filling" box. */

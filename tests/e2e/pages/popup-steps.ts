@@ -18,7 +18,7 @@ export class PopupSteps {
   async setUp(password: string, confirm = password): Promise<void> {
     await this.ui.fill('Master password', password);
     await this.ui.fill('Type it again', confirm);
-    await this.ui.click('Create vault');
+    await this.ui.click('Start using Twofold');
   }
 
   async unlock(password: string): Promise<void> {
@@ -31,12 +31,12 @@ export class PopupSteps {
     await this.ui.waitFor('h1:not(.visually-hidden)', 'Twofold is locked');
   }
 
-  /** Adds an account by its text key in the add form. */
+  /** Adds an account by its setup key in the add form. */
   async addAccount(account: { issuer: string; label?: string; secret: string }): Promise<void> {
     await this.ui.click('+ Add');
     await this.ui.fill('Service', account.issuer);
     if (account.label) await this.ui.fill('Account name (optional)', account.label);
-    await this.ui.fill('Text key', account.secret);
+    await this.ui.fill('Setup key', account.secret);
     await this.ui.click('Save account');
   }
 
