@@ -199,6 +199,18 @@ export const ImportFailure = {
 export type ImportFailure = (typeof ImportFailure)[keyof typeof ImportFailure];
 
 /**
+ * An error raised by the background's helper (entrypoints/offscreen: the QR decoder, the import
+ * parsers), raised again in the background with the same code, words and field.
+ */
+export class HelperError extends TwofoldError {
+  readonly field: string | undefined;
+  constructor(code: ErrorCode, text: LocalMessage, options?: { cause?: unknown; field?: string }) {
+    super(code, text, options);
+    this.field = options?.field;
+  }
+}
+
+/**
  * A file offered for import that cannot be read at all (no account was taken from it). Records that
  * fail one by one are not errors: the import preview lists them as problems.
  */

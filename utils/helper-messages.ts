@@ -10,6 +10,7 @@
 import type { ErrorCode } from './error-codes';
 import type { LocalMessage } from './i18n/local-message';
 import type { ViewportRect } from './messages';
+import type { ImportPreview } from './import/import-types';
 
 /** A part of a captured tab: `rect` in CSS px of a viewport `viewportWidth` wide. */
 export interface CaptureCrop {
@@ -25,6 +26,11 @@ export interface HelperProtocol {
   registrableDomains: { args: { urls: string[] }; reply: (string | null)[] };
   /** The bound site `host` imitates (utils/site/lookalike), or null. */
   lookalikeOf: { args: { host: string; sites: string[] }; reply: string | null };
+  /**
+   * Another app's export read into a preview (utils/import): exactly one of `text` or the file's
+   * bytes in base64 (extension messages carry JSON, not byte arrays).
+   */
+  readImport: { args: { text?: string; bytesBase64?: string; fileName?: string; password?: string }; reply: ImportPreview };
   /**
    * Empties the clipboard if it still holds `code` (or, when `checkFirst` is false, whatever it
    * holds). Replies whether it was emptied.
@@ -48,9 +54,9 @@ export interface HelperEnvelope<N extends HelperName = HelperName> {
 /** The helper's reply: a failure keeps the error's code and words, so the background can raise it again. */
 export type HelperReply<N extends HelperName = HelperName> =
   | { ok: true; value: HelperValue<N> }
-  | { ok: false; error: { code: ErrorCode; text?: LocalMessage; detail?: string } };
+  | { ok: false; error: { code: ErrorCode; text?: LocalMessage; field?: string; detail?: string } };
 
-const helperNames: ReadonlySet<string> = new Set<HelperName>(['decodeQr', 'registrableDomains', 'lookalikeOf', 'clearClipboard']);
+const helperNames: ReadonlySet<string> = new Set<HelperName>(['decodeQr', 'registrableDomains', 'lookalikeOf', 'readImport', 'clearClipboard']);
 
 export function isHelperEnvelope(value: unknown): value is HelperEnvelope {
   if (typeof value !== 'object' || value === null) return false;

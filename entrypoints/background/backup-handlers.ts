@@ -6,7 +6,8 @@
  */
 import type { AccountDraft, AccountEntry } from '@/utils/otp/account';
 import type { ImportAccountView, ImportPreviewView, ImportProblemView, ImportRequest } from '@/utils/messages';
-import { findImportDuplicates, importAccounts, ImportFormat, type ImportInput, type ImportPreview, type ImportProblem } from '@/utils/import';
+import { findImportDuplicates } from '@/utils/import/find-import-duplicates';
+import { ImportFormat, type ImportInput, type ImportPreview, type ImportProblem } from '@/utils/import/import-types';
 import {
   BACKUP_FORMAT,
   backupFileName,
@@ -28,6 +29,7 @@ import type { VaultService } from './vault-service';
 import type { PageHandlers } from './router';
 import { recordBackup } from './recovery-handlers';
 import { browserTranslate, userText } from './user-text';
+import type { Helper } from './helper';
 
 /** How long a preview waits for the user to confirm it. */
 const PENDING_MS = 10 * 60 * 1000;
@@ -134,8 +136,11 @@ function backupText(input: ImportInput): string | null {
   }
 }
 
-/** Reads the input into items to add and the rest of the preview. */
-async function readImport(args: ImportRequest): Promise<{ items: ImportItem[]; preview: Omit<ImportPreview, 'accounts'> }> {
+/**
+ * Reads the input into items to add and the rest of the preview: a Twofold backup here, another
+ * app's export in the helper (its parsers and their crypto never load into the service worker).
+ */
+async function readImport(args: ImportRequest, helper: Helper): Promise<{ items: ImportItem[]; preview: Omit<ImportPreview, 'accounts'> }> {
   const input = toImportInput(args);
   const password = typeof args.password === 'string' && args.password !== '' ? args.password : undefined;
   const backup = backupText(input);
@@ -144,7 +149,11 @@ async function readImport(args: ImportRequest): Promise<{ items: ImportItem[]; p
     if (password === undefined) return { items: [], preview: { ...preview, needsPassword: true } };
     return { items: await readBackup(backup, password), preview };
   }
-  const { accounts, ...preview } = await importAccounts(input, password === undefined ? {} : { password });
+  const { accounts, ...preview } = await helper.run('readImport', {
+    ...(input.bytes !== undefined ? { bytesBase64: args.bytesBase64! } : { text: input.text ?? '' }),
+    ...(input.fileName ? { fileName: input.fileName } : {}),
+    ...(password === undefined ? {} : { password }),
+  });
   return { items: accounts, preview };
 }
 
@@ -153,7 +162,7 @@ async function readImport(args: ImportRequest): Promise<{ items: ImportItem[]; p
 const fileDate = (now: number): string => new Date(now).toISOString().slice(0, 10);
 
 /** Import and export handlers over one vault service. */
-export function createBackupHandlers(vault: VaultService, now: () => number = Date.now): PageHandlers<BackupRequestName> {
+export function createBackupHandlers(vault: VaultService, helper: Helper, now: () => number = Date.now): PageHandlers<BackupRequestName> {
   const pending = new Map<string, PendingImport>();
 
   /** The master password typed again: refused like a wrong unlock, counted in the same delay. */
@@ -174,7 +183,7 @@ export function createBackupHandlers(vault: VaultService, now: () => number = Da
   return {
     async previewImport(args) {
       const entries = await vault.entries(); // Locked vaults fail here, before the file is read.
-      const { items, preview } = await readImport(args ?? {});
+      const { items, preview } = await readImport(args ?? {}, helper);
       const at = now();
       for (const [token, held] of pending) if (held.expires < at) pending.delete(token);
       const view: ImportPreviewView = {

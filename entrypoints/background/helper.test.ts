@@ -11,7 +11,7 @@ function fakeOffscreen() {
   let open = false;
   const calls: string[] = [];
   const api = {
-    Reason: { BLOBS: 'BLOBS', CLIPBOARD: 'CLIPBOARD' },
+    Reason: { WORKERS: 'WORKERS', BLOBS: 'BLOBS', CLIPBOARD: 'CLIPBOARD' },
     hasDocument: async () => open,
     createDocument: async (params: { url: string; reasons: string[] }) => {
       calls.push(`create ${params.url} ${params.reasons.join('+')}`);
@@ -50,16 +50,16 @@ describe('offscreenHelper', () => {
     const helper = offscreenHelper(offscreen.api, send);
     expect(await helper.run('registrableDomains', { urls: ['https://www.amazon.co.uk/'] })).toEqual(['amazon.co.uk']);
     expect(await helper.run('lookalikeOf', { host: 'amaz0n.com', sites: ['amazon.com'] })).toBe('amazon.com');
-    expect(offscreen.calls).toEqual(['create offscreen.html BLOBS+CLIPBOARD']);
+    expect(offscreen.calls).toEqual(['create offscreen.html WORKERS+BLOBS+CLIPBOARD']);
     expect(sent.map((e) => [e.channel, e.name])).toEqual([[HELPER_CHANNEL, 'registrableDomains'], [HELPER_CHANNEL, 'lookalikeOf']]);
 
     await vi.advanceTimersByTimeAsync(LINGER_MS - 1);
     expect(offscreen.isOpen()).toBe(true);
     await vi.advanceTimersByTimeAsync(1);
-    expect(offscreen.calls).toEqual(['create offscreen.html BLOBS+CLIPBOARD', 'close']);
+    expect(offscreen.calls).toEqual(['create offscreen.html WORKERS+BLOBS+CLIPBOARD', 'close']);
 
     expect(await helper.run('registrableDomains', { urls: ['https://example.org/'] })).toEqual(['example.org']);
-    expect(offscreen.calls).toEqual(['create offscreen.html BLOBS+CLIPBOARD', 'close', 'create offscreen.html BLOBS+CLIPBOARD']);
+    expect(offscreen.calls).toEqual(['create offscreen.html WORKERS+BLOBS+CLIPBOARD', 'close', 'create offscreen.html WORKERS+BLOBS+CLIPBOARD']);
   });
 
   it('uses a document an earlier worker left open', async () => {

@@ -12,7 +12,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { HELPER_CHANNEL, type HelperArgs, type HelperEnvelope, type HelperName, type HelperReply, type HelperValue } from '@/utils/helper-messages';
-import { ErrorCode, TwofoldError } from '@/utils/errors';
+import { ErrorCode, HelperError } from '@/utils/errors';
 import { msg } from '@/utils/i18n/local-message';
 
 /** Runs helper requests somewhere other than the service worker's own module graph. */
@@ -30,8 +30,9 @@ const SEND_ATTEMPTS = 20;
 function unwrap<N extends HelperName>(reply: HelperReply<N> | undefined, name: N): HelperValue<N> {
   if (reply === undefined) throw new Error(`The helper did not answer ${name}.`);
   if (reply.ok) return reply.value;
-  if (reply.error.text) throw new TwofoldError(reply.error.code, reply.error.text);
-  throw new TwofoldError(ErrorCode.Internal, msg('errInternal'), { cause: new Error(reply.error.detail ?? name) });
+  const { code, text, field, detail } = reply.error;
+  if (text) throw new HelperError(code, text, field === undefined ? {} : { field });
+  throw new HelperError(ErrorCode.Internal, msg('errInternal'), { cause: new Error(detail ?? name) });
 }
 
 /** Firefox, and unit tests: the same work in this context, each part imported when first used. */
@@ -63,8 +64,8 @@ export function offscreenHelper(
       if (await offscreen.hasDocument()) return;
       await offscreen.createDocument({
         url: DOCUMENT_PATH,
-        reasons: [offscreen.Reason.BLOBS, offscreen.Reason.CLIPBOARD],
-        justification: 'Reads QR codes from a captured tab, looks sites up in the public suffix list, and clears a copied code from the clipboard.',
+        reasons: [offscreen.Reason.WORKERS, offscreen.Reason.BLOBS, offscreen.Reason.CLIPBOARD],
+        justification: 'Reads QR codes from a captured tab and other apps\' exports in a worker, looks sites up in the public suffix list, and clears a copied code from the clipboard.',
       });
     })().finally(() => {
       opening = null;

@@ -12,6 +12,7 @@ import { createRecoveryHandlers, loadReminderState } from './recovery-handlers';
 import { createPopupOpenHandler } from './popup-open';
 import { createRouter } from './router';
 import { browserTranslate } from './user-text';
+import { useErrorTranslate } from '@/utils/i18n/localize';
 import { settingsItem } from './storage-items';
 import { createHelper } from './helper';
 import { SiteLookup } from './site-lookup';
@@ -19,6 +20,8 @@ import { SiteLookup } from './site-lookup';
 export default defineBackground({
   type: 'module',
   main() {
+    // Errors' messages in the browser's words (the English catalogue is not bundled here).
+    useErrorTranslate(browserTranslate);
     const vault = new VaultService();
     // QR decoding, the public suffix list (and on Chrome the clipboard) live outside the worker.
     const helper = createHelper();
@@ -29,7 +32,7 @@ export default defineBackground({
     vault.onEvent((event) => sync.handleVaultEvent(event));
     browser.storage.onChanged.addListener((changes, areaName) => sync.handleStorageChange(changes, areaName));
     const pages = {
-      ...createVaultHandlers(vault), ...scan.page, ...fill.page, ...createPopupHandlers(vault, sites), ...createBackupHandlers(vault),
+      ...createVaultHandlers(vault), ...scan.page, ...fill.page, ...createPopupHandlers(vault, sites), ...createBackupHandlers(vault, helper),
       ...createSyncHandlers(vault, sync), ...createRecoveryHandlers(vault),
     };
     const route = createRouter(

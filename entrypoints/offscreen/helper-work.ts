@@ -1,19 +1,16 @@
 /**
  * What the helper does for the background (utils/helper-messages.ts): in the offscreen document
  * on Chrome, in the event page itself on Firefox. Each request loads the code it needs only
- * when it comes (jsQR and the public suffix list are the biggest parts of Twofold).
+ * when it comes (jsQR and the public suffix list are the biggest parts of Twofold); the heavy
+ * ones run in a dedicated worker (./heavy-worker.ts) so that no extension page freezes meanwhile.
  */
 import type { HelperArgs, HelperName, HelperReply, HelperValue } from '@/utils/helper-messages';
-import { ErrorCode, TwofoldError } from '@/utils/errors';
+import { toHelperFailure } from './helper-failure';
+import type { HeavyCall, HeavyName } from './heavy-work';
 
-type Work = { [N in HelperName]: (args: HelperArgs<N>) => Promise<HelperValue<N>> };
+type LightName = Exclude<HelperName, HeavyName>;
 
-const work: Work = {
-  async decodeQr({ dataUrl, crop }) {
-    const [{ pixelsFromDataUrl }, { decodeQrCodes }] = await Promise.all([import('./pixels'), import('@/utils/qr/decode-qr-codes')]);
-    return decodeQrCodes(await pixelsFromDataUrl(dataUrl, crop)).map((hit) => hit.text);
-  },
-
+const light: { [N in LightName]: (args: HelperArgs<N>) => Promise<HelperValue<N>> } = {
   async registrableDomains({ urls }) {
     const { registrableDomain } = await import('@/utils/site/registrable-domain');
     return urls.map((url) => registrableDomain(url));
@@ -31,12 +28,50 @@ const work: Work = {
   },
 };
 
+const HEAVY: ReadonlySet<HelperName> = new Set<HeavyName>(['decodeQr', 'readImport']);
+
+/** The worker while heavy requests are running; ended when the last one is answered (it holds their memory). */
+let worker: Worker | null = null;
+const waiting = new Map<number, (reply: HelperReply) => void>();
+let lastId = 0;
+
+function inWorker(call: HeavyCall): Promise<HelperReply> {
+  if (typeof Worker === 'undefined') {
+    // Where there are no workers (Node unit tests), the same work runs here.
+    return import('./heavy-work').then(({ runHeavy }) => runHeavy(call));
+  }
+  if (worker === null) {
+    const started = new Worker(new URL('./heavy-worker.ts', import.meta.url), { type: 'module' });
+    started.addEventListener('message', (event: MessageEvent<{ id: number; reply: HelperReply }>) => {
+      waiting.get(event.data.id)?.(event.data.reply);
+    });
+    started.addEventListener('error', (event) => {
+      for (const answer of waiting.values()) answer(toHelperFailure(new Error(event.message || 'The helper worker failed.')));
+    });
+    worker = started;
+  }
+  const id = ++lastId;
+  const running = worker;
+  return new Promise<HelperReply>((resolve) => {
+    waiting.set(id, (reply) => {
+      waiting.delete(id);
+      if (waiting.size === 0 && worker === running) {
+        running.terminate();
+        worker = null;
+      }
+      resolve(reply);
+    });
+    running.postMessage({ id, ...call });
+  });
+}
+
 /** Runs one request; failures become results that keep a Twofold error's code and words. */
 export async function runHelper<N extends HelperName>(name: N, args: HelperArgs<N>): Promise<HelperReply<N>> {
+  if (HEAVY.has(name)) return (await inWorker({ name, args } as HeavyCall)) as HelperReply<N>;
   try {
-    return { ok: true, value: await (work[name] as (args: HelperArgs<N>) => Promise<HelperValue<N>>)(args) };
+    const run = light[name as LightName] as (args: HelperArgs<N>) => Promise<HelperValue<N>>;
+    return { ok: true, value: await run(args) };
   } catch (error) {
-    if (error instanceof TwofoldError) return { ok: false, error: { code: error.code, text: error.text } };
-    return { ok: false, error: { code: ErrorCode.Internal, detail: error instanceof Error ? error.message : String(error) } };
+    return toHelperFailure(error) as HelperReply<N>;
   }
 }

@@ -1,7 +1,8 @@
 /**
- * The English catalogue is bundled only where error messages are worded (the background):
- * extension pages and content scripts read messages through the browser (./t.ts, ./message.ts),
- * so they must not reach ./localize.ts, which imports the catalogue as data (about 100 KB).
+ * The English catalogue (about 110 KB) is bundled nowhere: the browser's i18n falls back to
+ * English by itself, so only unit tests give it to ./localize.ts (tests/unit/setup-english-catalog.ts).
+ * Extension pages and content scripts read messages through the browser (./t.ts, ./message.ts)
+ * and do not even reach ./localize.ts, which words the background's messages.
  * This follows the value imports from each page and content-script entry, as a bundler would
  * (type-only imports are left out: they vanish from the bundle).
  */
@@ -62,7 +63,7 @@ function reachable(entry: string): Map<string, string[]> {
   return seen;
 }
 
-describe('the English catalogue stays out of pages and content scripts', () => {
+describe('the English catalogue stays out of the extension', () => {
   it.each(entries)('%s does not import it, directly or through utils/i18n/localize.ts', (entry) => {
     const files = reachable(entry);
     for (const target of [catalogue, wording]) {
@@ -70,7 +71,13 @@ describe('the English catalogue stays out of pages and content scripts', () => {
     }
   });
 
-  it('the walk does find it from the background, so it is looking', () => {
-    expect(reachable('entrypoints/background/index.ts').has(join(root, catalogue))).toBe(true);
+  it.each(['entrypoints/background/index.ts', 'entrypoints/offscreen/main.ts'])('%s words messages without it', (entry) => {
+    const files = reachable(entry);
+    expect(files.has(join(root, wording))).toBe(true);
+    expect(files.get(join(root, catalogue))?.join(' → '), catalogue).toBeUndefined();
+  });
+
+  it('the walk does find it from the unit tests’ setup, so it is looking', () => {
+    expect(reachable('tests/unit/setup-english-catalog.ts').has(join(root, catalogue))).toBe(true);
   });
 });

@@ -1,21 +1,37 @@
 /**
  * Puts a {@link LocalMessage} into words: in the user's language through a translator (the
- * browser's `i18n.getMessage` in the background), else in English from the English catalogue,
- * which is bundled here. This is the one module that imports the catalogue as data: keep it out
- * of extension pages and content scripts (they use ./t.ts, which asks the browser).
+ * browser's `i18n.getMessage` in the background), else in English from the English catalogue
+ * when one was given with {@link useEnglishCatalog}.
+ *
+ * The extension does not bundle the English catalogue (112 KB, most of what the service worker
+ * would otherwise load at every start): the browser's `getMessage` already falls back to English,
+ * the default locale. Unit tests and Node scripts, which have no browser, give it the catalogue
+ * (tests/unit/setup-english-catalog.ts); the background gives its own translator to
+ * {@link useErrorTranslate}, so that `Error.message`s read well in its logs.
  *
  * @see https://developer.chrome.com/docs/extensions/reference/api/i18n#method-getMessage
  * @see https://developer.chrome.com/docs/extensions/how-to/ui/localization-message-formats
  */
-import catalog from '../../public/_locales/en/messages.json' with { type: 'json' };
 import type { LocalText } from './local-message';
 
-interface CatalogEntry {
+/** One message of a `messages.json` catalogue. */
+export interface CatalogEntry {
   message: string;
   placeholders?: Record<string, { content: string }>;
 }
 
-const english: Readonly<Record<string, CatalogEntry>> = catalog;
+let english: Readonly<Record<string, CatalogEntry>> | null = null;
+let errorTranslate: Translate = () => '';
+
+/** Gives the English catalogue (`public/_locales/en/messages.json`) for the English fallback. */
+export function useEnglishCatalog(catalog: Readonly<Record<string, CatalogEntry>>): void {
+  english = catalog;
+}
+
+/** The translator {@link inEnglish} tries first (the extension's own, where there is no English catalogue). */
+export function useErrorTranslate(translate: Translate): void {
+  errorTranslate = translate;
+}
 
 /**
  * A message by key in the user's language with `$1`… filled from `substitutions`, as
@@ -27,11 +43,12 @@ export type Translate = (key: string, substitutions: string[]) => string;
 export type FormatNumber = (value: number) => string;
 
 /**
- * Text in English: the English catalogue's message with its substitutions filled in (numbers as
- * plain digits: this is the text for logs, tests and a last resort).
+ * Text for `Error.message`, logs and tests: the English catalogue's message with its
+ * substitutions filled in (numbers as plain digits), or where the catalogue was not given, the
+ * words of the translator given to {@link useErrorTranslate} (the browser's, in the extension).
  */
 export function inEnglish(text: LocalText): string {
-  return localize(text, () => '');
+  return localize(text, english !== null ? () => '' : errorTranslate);
 }
 
 /**
@@ -43,7 +60,7 @@ export function localize(text: LocalText, translate: Translate, formatNumber: Fo
   const substitutions = text.substitutions.map((part) =>
     typeof part === 'number' ? formatNumber(part) : localize(part, translate, formatNumber),
   );
-  return translate(text.key, substitutions) || formatMessage(english[text.key], substitutions) || text.key;
+  return translate(text.key, substitutions) || formatMessage(english?.[text.key], substitutions) || text.key;
 }
 
 /**
