@@ -154,6 +154,9 @@ export interface ScanReport {
   batch?: { index: number; size: number };
 }
 
+/** How a fill from the popup ended in the page. */
+export type FillOutcome = 'filled' | 'asking' | 'copied' | 'unavailable';
+
 /** Where filling from the popup stands for one account and the active tab. */
 export type FillTarget =
   | { state: 'bound'; site: string }
@@ -205,8 +208,15 @@ export interface PageProtocol {
   confirmScan: { args: { token: string; allowDuplicate?: boolean }; reply: { saved: AccountView[] } };
   /** Whether `id` may be filled into the active tab as it is. */
   checkFillTarget: { args: { id: string; tabId?: number }; reply: FillTarget };
-  /** Fills the current code of `id` into the active tab; `confirmed` after the user agreed to an unbound site. */
-  fillActiveTab: { args: { id: string; tabId?: number; confirmed?: boolean; bindSite?: boolean }; reply: { filled: boolean } };
+  /**
+   * Fills the current code of `id` into the active tab; `confirmed` after the user agreed to an
+   * unbound site. `outcome`: filled (the page confirms it), the page asks first (a code sent by
+   * SMS or e-mail) or offers a choice, or no field: the page says the code is copied.
+   */
+  fillActiveTab: {
+    args: { id: string; tabId?: number; confirmed?: boolean; bindSite?: boolean };
+    reply: { filled: boolean; outcome: FillOutcome };
+  };
   // Import and export (issue 7).
   /**
    * Reads an export from another authenticator, pasted text or a Twofold backup (restore) into a
@@ -406,10 +416,15 @@ export interface FillAccount {
   id: string;
   /** e.g. "Amazon (alice@example.com)". */
   name: string;
+  /** The account's own label, e.g. "alice@example.com": matched against the page's username. */
+  label: string;
 }
 
-/** What the inline button offers: the site's accounts, or to unlock first. */
-export type FillAccounts = { locked: true } | { locked: false; accounts: FillAccount[] };
+/**
+ * What the inline button offers: the site's accounts (and the one last filled there), or to
+ * unlock first.
+ */
+export type FillAccounts = { locked: true } | { locked: false; accounts: FillAccount[]; lastUsed?: string };
 
 export type ContentRequestName = keyof ContentProtocol;
 export type ContentArgsOf<K extends ContentRequestName> = ContentProtocol[K]['args'];

@@ -7,6 +7,7 @@ import { arrangeAccounts, isOnSite, isSameGroup, moveNextTo, savedOrder } from '
 import { formatNumber, t } from '@/utils/i18n/t';
 import { AccountRow, type RowActions } from './account-row';
 import { requestFillButton } from './fill-site-access';
+import { pasteShortcut } from '@/utils/fields/paste-shortcut';
 import { copyCode, useClipboardClearTime } from './clipboard';
 import { useNow } from './clock';
 import { EmptyState } from './empty-state';
@@ -96,6 +97,8 @@ export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onErr
   const dragging = useRef<string | null>(null);
   const focusAfter = useRef<string | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
+  // Whether the last click put the code on the clipboard (a fill that finds no field says so).
+  const copiedLast = useRef(false);
   const list = useRef<HTMLUListElement>(null);
   const focusedOnce = useRef(false);
 
@@ -160,9 +163,11 @@ export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onErr
     return list.current?.querySelector<HTMLButtonElement>(`li[data-account-id="${CSS.escape(id)}"] button.code`) ?? null;
   }
 
-  async function copy(account: AccountView, code: string) {
+  async function copy(account: AccountView, code: string): Promise<boolean> {
     const copied = await copyCode(code);
+    copiedLast.current = copied;
     setToast({ text: copied ? t('copiedCode', displayName(account)) : t('copyRefused') });
+    return copied;
   }
 
   /** Copies the code, then fills it into the tab when it has a code field. */
@@ -170,7 +175,8 @@ export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onErr
     setAsking(null);
     await copy(account, code);
     const check = await sendRequest('checkFillTarget', { id: account.id, tabId });
-    // No fillable tab (a browser page, no code field, no access): copying was all there was to do.
+    // No fillable tab (a browser page, no access, no code field on another site): copying was all
+    // there was to do, and the toast says so.
     if (!check.ok || check.value.state === 'unavailable') return;
     // A plain-http page: copied at the user's word, but never filled; say why.
     if (check.value.state === 'insecure') {
@@ -191,9 +197,17 @@ export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onErr
     if (answer.bindSite && fillSite !== undefined) void requestFillButton([fillSite]);
     const result = await filling;
     if (!result.ok) return onError(result.error.message);
-    const name = displayName(account);
-    setToast({ text: result.value.filled ? t('filledAndCopied', name) : t('copiedCode', name) });
     if (answer.bindSite) await load();
+    const { outcome } = result.value;
+    // Filled, or the page asks (a code sent by SMS…) or offers a choice: the page has it from
+    // here, and says so itself; the popup gets out of the way.
+    if (outcome === 'filled' || outcome === 'asking') return window.close();
+    copiedNotFilled();
+  }
+
+  /** Never silent: no field took the code, so say it is copied and how to paste it. */
+  function copiedNotFilled() {
+    if (copiedLast.current) setToast({ text: t('fillNoticeCopied', pasteShortcut(navigator.platform, t('pasteKeys'))) });
   }
 
   async function remove(account: AccountView) {

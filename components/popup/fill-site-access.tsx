@@ -19,7 +19,7 @@ export async function requestFillButton(sites: readonly string[]): Promise<boole
 }
 
 /** The bound sites of an account that the inline button cannot reach yet. */
-async function sitesWithoutButton(sites: readonly string[]): Promise<string[]> {
+export async function sitesWithoutButton(sites: readonly string[]): Promise<string[]> {
   const missing: string[] = [];
   for (const site of sites) {
     const has = await browser.permissions.contains({ origins: sitePatterns(site) }).catch(() => false);

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, ResultError, ScanReport } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { displayName } from '@/utils/accounts/display-name';
-import { requestFillButton } from './fill-site-access';
+import { requestFillButton, sitesWithoutButton } from './fill-site-access';
+import { pasteShortcut } from '@/utils/fields/paste-shortcut';
 import { formatNumber, t, tCount } from '@/utils/i18n/t';
 
 type State =
@@ -28,6 +29,8 @@ export function ScanPanel({ tabId, onSaved }: ScanPanelProps) {
   const [pasting, setPasting] = useState(false);
   const [text, setText] = useState('');
   const [fillNote, setFillNote] = useState<string | null>(null);
+  /** After the first fill: the sites where the fill button could show next time. */
+  const [offer, setOffer] = useState<string[] | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const target = tabId === undefined ? {} : { tabId };
 
@@ -94,19 +97,23 @@ export function ScanPanel({ tabId, onSaved }: ScanPanelProps) {
   }
 
   async function fillInto(account: AccountView) {
-    // The click is the moment to ask for the inline button on this site (the browser needs
-    // the gesture, so before any await); declining only means no button later.
-    if (account.sites.length > 0) void requestFillButton(account.sites);
+    // No permission request before the fill: the toolbar click's activeTab grant is enough, so
+    // no browser dialog comes between the person and the code (and none can close the popup).
+    setOffer(null);
     const filled = await sendRequest('fillActiveTab', { id: account.id, ...target });
-    if (filled.ok && filled.value.filled) return setFillNote(t('filledIntoPage'));
+    if (filled.ok && (filled.value.outcome === 'filled' || filled.value.outcome === 'asking')) {
+      // Afterwards, in Twofold's own words: the fill button on this site next time.
+      const missing = filled.value.filled ? await sitesWithoutButton(account.sites) : [];
+      if (missing.length === 0) return window.close();
+      setFillNote(t('filledIntoPage'));
+      setOffer(missing);
+      return;
+    }
     const list = await sendRequest('listAccounts');
     const code = list.ok ? list.value.codes.find((c) => c.id === account.id)?.code : undefined;
-    if (code) {
-      await navigator.clipboard.writeText(code).catch(() => undefined);
-      setFillNote(`${filled.ok ? t('noCodeField') : filled.error.message} ${t('codeCopiedPaste')}`);
-    } else {
-      setFillNote(filled.ok ? t('noCodeField') : filled.error.message);
-    }
+    const copied = code !== undefined && (await navigator.clipboard.writeText(code).then(() => true, () => false));
+    const why = filled.ok ? t('noCodeField') : filled.error.message;
+    setFillNote(copied ? `${why} ${t('fillNoticeCopied', pasteShortcut(navigator.platform, t('pasteKeys')))}` : why);
   }
 
   return (
@@ -142,6 +149,15 @@ export function ScanPanel({ tabId, onSaved }: ScanPanelProps) {
               <button type="button" class="primary small" onClick={() => void fillInto(state.accounts[0]!)}>{t('fillIntoPage')}</button>
             )}
             {fillNote && <p class="muted">{fillNote}</p>}
+            {offer && offer.length > 0 && (
+              <p class="hint">
+                {t('fillButtonOffer', offer.join(', '))}{' '}
+                <button type="button" class="small" onClick={() => {
+                  // The click is the gesture the browser's permission dialog needs: no await before it.
+                  void requestFillButton(offer).then(() => window.close());
+                }}>{t('showFillButton', offer.join(', '))}</button>
+              </p>
+            )}
           </div>
         )}
       </div>

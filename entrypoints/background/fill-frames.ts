@@ -3,7 +3,7 @@
  * and injecting and calling the fill agent (entrypoints/fill-agent) there.
  */
 import { browser } from 'wxt/browser';
-import { FILL_AGENT_GLOBAL, type FillAgentApi, type FillNowRequest, type FillNowResult } from '@/utils/fields-dom/fill-agent-api';
+import { FILL_AGENT_GLOBAL, type FillAgentApi, type FillNowRequest, type FillNowResult, type NoFieldRequest } from '@/utils/fields-dom/fill-agent-api';
 import type { ContentSender } from './router';
 import type { SiteLookup } from './site-lookup';
 
@@ -91,4 +91,22 @@ export async function fillInFrames(target: FrameTarget, request: FillNowRequest)
     args: [FILL_AGENT_GLOBAL, request],
   });
   return results.map((r) => (r.result as FillNowResult | undefined) ?? { filled: false, reason: 'no-field' });
+}
+
+/**
+ * Never silent: after an explicit request found no field in any frame, the agent of one frame
+ * (the top one, or the right-clicked one) copies the code unless the popup did, and says so on
+ * the page. Resolves true when the code is on the clipboard. Throws what `executeScript` throws.
+ */
+export async function noFieldIn(tabId: number, frameId: number, request: NoFieldRequest): Promise<boolean> {
+  await injectFillAgent({ tabId, frameIds: [frameId] });
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    func: async (name: string, req: NoFieldRequest): Promise<boolean> => {
+      const agent = (globalThis as unknown as Record<string, FillAgentApi | undefined>)[name];
+      return agent === undefined ? false : agent.noField(req);
+    },
+    args: [FILL_AGENT_GLOBAL, request],
+  });
+  return result?.result === true;
 }

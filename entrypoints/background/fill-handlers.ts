@@ -7,17 +7,17 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { AccountEntry } from '@/utils/otp/account';
-import type { FillAccounts, FillTarget } from '@/utils/messages';
+import type { FillAccounts, FillOutcome, FillTarget } from '@/utils/messages';
 import type { FillNowRequest, FillNowResult } from '@/utils/fields-dom/fill-agent-api';
 import { displayName } from '@/utils/accounts/display-name';
 import { FillInsecurePageError, FillLookalikeError, FillNeedsConfirmationError, FillNotAllowedError, NotFoundError, VaultLockedError } from '@/utils/errors';
 import { msg } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
 import type { ContentHandlers, PageHandlers } from './router';
-import { dataKeyItem, settingsItem } from './storage-items';
+import { dataKeyItem, fillLastUsedItem, settingsItem } from './storage-items';
 import { FillGrants } from './fill-grants';
 import { codeToFill } from './fill-code';
-import { fillInFrames, frameSite, framesWithField, injectFillAgent, type FrameTarget } from './fill-frames';
+import { fillInFrames, frameSite, framesWithField, injectFillAgent, noFieldIn, type FrameTarget } from './fill-frames';
 import { syncFillRegistration } from './fill-registration';
 import { userText } from './user-text';
 import type { SiteLookup } from './site-lookup';
@@ -90,8 +90,10 @@ export function createFillHandlers(
       // No access to the tab (a browser page, a store page, or no activeTab grant).
       return { target: { state: 'unavailable', reason: userText(msg('fillCannotReach')) } };
     }
-    if (frames.length === 0) return { target: { state: 'unavailable', reason: userText(msg('fillNoCodeField')) } };
+    // On the account's own site an explicit request never ends in silence: with no field, the
+    // page says the code is copied (see fillActiveTab).
     if (entry.sites.includes(found.site)) return { target: { state: 'bound', site: found.site }, tabId: found.tab.id };
+    if (frames.length === 0) return { target: { state: 'unavailable', reason: userText(msg('fillNoCodeField')) } };
     const host = new URL(found.url).hostname;
     const lookalike = (await sites.lookalikeOf(host, entry.sites)) ?? (await sites.lookalikeOf(host, entries.flatMap((e) => e.sites)));
     return {
@@ -108,7 +110,7 @@ export function createFillHandlers(
     async fillActiveTab({ id, tabId, confirmed, bindSite }) {
       const { target, tabId: tab } = await checkTarget(id, tabId);
       if (target.state === 'insecure') throw new FillInsecurePageError(target.site);
-      if (target.state === 'unavailable' || tab === undefined) return { filled: false };
+      if (target.state === 'unavailable' || tab === undefined) return { filled: false, outcome: 'unavailable' };
       if (target.state === 'unbound') {
         // No answer makes a look-alike safe: it is bound deliberately (settings, or a scan there).
         if (target.lookalikeOf !== undefined) throw new FillLookalikeError(target.site, target.lookalikeOf);
@@ -125,8 +127,13 @@ export function createFillHandlers(
           grants.grant(tab, target.site, id);
         }
       }
-      const results = await fillInFrames({ tabId: tab }, { accountId: id });
-      return { filled: results.some((r) => r.filled) };
+      // The popup closes after a fill: the page confirms it.
+      const results = await fillInFrames({ tabId: tab }, { accountId: id, confirm: true });
+      const outcome = outcomeOf(results);
+      if (outcome !== 'copied') return { filled: outcome === 'filled', outcome };
+      // No field anywhere: the popup copied the code; the page says so.
+      await noFieldIn(tab, 0, { copied: true }).catch(() => false);
+      return { filled: false, outcome };
     },
   };
 
@@ -141,9 +148,11 @@ export function createFillHandlers(
         if (error instanceof VaultLockedError) return { locked: true };
         throw error;
       }
+      const lastUsed = (await fillLastUsedItem.getValue())[site];
       return {
         locked: false,
-        accounts: entries.filter((e) => e.sites.includes(site)).map((e) => ({ id: e.id, name: displayName(e) })),
+        accounts: entries.filter((e) => e.sites.includes(site)).map((e) => ({ id: e.id, name: displayName(e), label: e.label })),
+        ...(lastUsed !== undefined ? { lastUsed } : {}),
       };
     },
 
@@ -153,6 +162,10 @@ export function createFillHandlers(
       const { entry } = await findEntry(String(accountId));
       if (!entry.sites.includes(site) && !grants.take(sender.tabId, site, entry.id)) throw new FillNotAllowedError(site);
       const code = await codeToFill(entry, deps);
+      if (entry.sites.includes(site)) {
+        const lastUsed = await fillLastUsedItem.getValue();
+        if (lastUsed[site] !== entry.id) await fillLastUsedItem.setValue({ ...lastUsed, [site]: entry.id });
+      }
       if (entry.kind === 'hotp') {
         // A counter code is used up once typed: the next fill (and the popup) move on.
         await vault.update((entries) => {
@@ -240,10 +253,25 @@ class UnlockWaits {
   }
 }
 
-/** Fills the site's code into a tab from a trigger (shortcut, context menu). */
-async function fillFromTrigger(target: FrameTarget, request: FillNowRequest): Promise<FillNowResult[]> {
+/**
+ * What came of a fill in a tab's frames: filled somewhere; a frame asks or offers a choice (or
+ * waits for the unlock, or was refused: it said so itself); or no frame had a field.
+ */
+function outcomeOf(results: readonly FillNowResult[]): Exclude<FillOutcome, 'unavailable'> {
+  if (results.some((r) => r.filled)) return 'filled';
+  if (results.some((r) => r.reason !== undefined && r.reason !== 'no-field' && r.reason !== 'no-account')) return 'asking';
+  return 'copied';
+}
+
+/**
+ * Fills the site's code into a tab from a trigger (shortcut, context menu). When no frame has a
+ * field, the agent of `noticeFrame` copies the code and says so on the page.
+ */
+async function fillFromTrigger(target: FrameTarget, request: FillNowRequest, noticeFrame = 0): Promise<FillNowResult[]> {
   try {
-    return await fillInFrames(target, request);
+    const results = await fillInFrames(target, request);
+    if (outcomeOf(results) === 'copied') await noFieldIn(target.tabId, noticeFrame, { copied: false });
+    return results;
   } catch (error) {
     // No access to this tab (browser pages, the web store): nothing to fill there.
     console.warn('Twofold: cannot fill this tab', error);
@@ -277,7 +305,7 @@ export function registerFillTriggers(vault: VaultService): void {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== FILL_MENU_ID || tab?.id === undefined) return;
-    void fillFromTrigger({ tabId: tab.id, frameIds: [info.frameId ?? 0] }, { focusedField: true });
+    void fillFromTrigger({ tabId: tab.id, frameIds: [info.frameId ?? 0] }, { focusedField: true }, info.frameId ?? 0);
   });
 
   const sync = () => void syncFillRegistration(vault);

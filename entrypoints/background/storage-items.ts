@@ -69,6 +69,12 @@ export interface SyncStatusRecord {
 export const syncStatusItem = storage.defineItem<SyncStatusRecord>('local:syncStatus', { fallback: {} });
 
 /**
+ * One-click fill: the account last filled on each site (registrable domain → account id), which
+ * the page's chooser preselects when the page does not show whose sign-in it is.
+ */
+export const fillLastUsedItem = storage.defineItem<Record<string, string>>('local:fillLastUsed', { fallback: {} });
+
+/**
  * Backups and the popup's reminder to save one (utils/accounts/backup-reminder.ts): when the
  * last encrypted backup was exported and the last "Not now", with the account counts then.
  */

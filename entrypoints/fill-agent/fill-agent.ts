@@ -4,16 +4,19 @@
  * background makes through `FillAgentApi`. It asks the background for a code for its own frame
  * only; the background decides whether this frame's site may have it.
  */
-import type { FillAccounts } from '@/utils/messages';
-import type { FillAgentApi, FillNowRequest, FillNowResult } from '@/utils/fields-dom/fill-agent-api';
+import type { FillAccount, FillAccounts } from '@/utils/messages';
+import type { FillAgentApi, FillNowRequest, FillNowResult, NoFieldRequest } from '@/utils/fields-dom/fill-agent-api';
 import { collectFields, collectPageContext } from '@/utils/fields-dom/collect-fields';
 import { fillPlan } from '@/utils/fields-dom/fill-fields';
 import { submitAfterFill } from '@/utils/fields-dom/submit-form';
-import { THRESHOLD, isOffered, planFill, type FillPlan } from '@/utils/fields/plan-fill';
+import { THRESHOLD, isOffered, planFill, type Channel, type FillPlan } from '@/utils/fields/plan-fill';
 import type { ScriptContext } from '@/utils/fields-dom/script-context';
 import { sendContentRequest } from '@/utils/messaging/send-content-request';
 import { t } from '@/utils/i18n/message';
 import { createInlineButton, type InlineButton } from './inline-button';
+import { pasteShortcut } from '@/utils/fields/paste-shortcut';
+import { showNotice } from './page-notice';
+import { preferredAccount } from './preferred-account';
 
 // Page changes are looked at in batches, at most this often (ms).
 const BATCH_MS = 200;
@@ -35,6 +38,15 @@ function targetElements(target: Target): HTMLInputElement[] {
   return indices.map((i) => elements[i]).filter((el): el is HTMLInputElement => el !== undefined);
 }
 
+/** The question asked before filling where the page asks for a code sent elsewhere. */
+const SENT_QUESTION = {
+  sms: 'fillAskSentSms',
+  email: 'fillAskSentEmail',
+  call: 'fillAskSentCall',
+  device: 'fillAskSentDevice',
+  message: 'fillAskSentMessage',
+} as const satisfies Record<Channel, string>;
+
 /** The focused element, looking into open shadow roots. */
 function deepActiveElement(doc: Document): Element | null {
   let active: Element | null = doc.activeElement;
@@ -44,7 +56,8 @@ function deepActiveElement(doc: Document): Element | null {
 
 /**
  * Starts the agent in this frame: finds the code field, shows the inline button where the site
- * has accounts (or Twofold is locked), watches for late fields until one is filled.
+ * has accounts (or Twofold is locked) and the evidence is strong, watches for late fields until
+ * one is filled, and serves the explicit requests of the triggers.
  * @returns the surface the background calls
  */
 export function startFillAgent(ctx: ScriptContext): FillAgentApi {
@@ -52,6 +65,8 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
   let filled = false;
   let button: InlineButton | null = null;
   let offered: FillAccounts | null = null;
+  // The person answered "fill anyway" on this page: asked once, not at every request.
+  let sentConfirmed = false;
 
   function detect(): Target | null {
     const { fields, elements } = collectFields(document);
@@ -87,16 +102,22 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
       return;
     }
     button?.remove();
-    button = createInlineButton(ctx, anchor, { locked: offered.locked, onActivate: () => void activate() });
+    button = createInlineButton(ctx, anchor, { locked: offered.locked, onActivate: () => void activate({}) });
   }
 
-  async function fillWith(accountId: string, only?: Target): Promise<FillNowResult> {
+  /** Says something on the page: in the button's panel when it is there, else in a notice. */
+  function say(message: string, anchor?: Element): void {
+    if (button !== null) button.say(message);
+    else showNotice(ctx, { anchor: anchor ?? null, text: message });
+  }
+
+  async function fillWith(accountId: string, request: FillNowRequest, only?: Target): Promise<FillNowResult> {
     const into = only ?? currentTarget();
     if (into === null) return { filled: false, reason: 'no-field' };
     const reply = await sendContentRequest('fillCode', { accountId });
     if (!reply.ok) {
       if (reply.error.code === 'vault-locked') return { filled: false, reason: 'locked' };
-      button?.say(reply.error.message);
+      say(reply.error.message, anchorOf(into));
       return { filled: false, reason: 'refused' };
     }
     // The page may have re-rendered the field while the code was on its way.
@@ -105,6 +126,8 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
     filled = true;
     button?.remove();
     button = null;
+    // The popup closes after a fill: the page says it happened.
+    if (request.confirm === true) showNotice(ctx, { anchor: anchorOf(now), text: t('fillNoticeFilled') });
     if (reply.value.submit === true) {
       // The page may have replaced the boxes while they were typed into: submit from the field now there.
       const field = anchorOf(currentTarget() ?? now);
@@ -113,26 +136,47 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
     return { filled: true };
   }
 
-  /** The button or a trigger without an account: unlock if needed, then fill or offer a choice. */
-  async function activate(only?: Target): Promise<FillNowResult> {
+  /** The site's accounts, unlocking first (in Twofold's window) when needed. */
+  async function unlockedAccounts(anchor?: Element): Promise<FillAccounts | null> {
     let list = await accounts();
     if (list?.locked) {
-      button?.say(t('fillUnlockInWindow'));
+      say(t('fillUnlockInWindow'), anchor);
       const unlocked = await sendContentRequest('fillUnlock');
       if (!unlocked.ok || !unlocked.value.unlocked) {
-        button?.say(t('fillStillLocked'));
-        return { filled: false, reason: 'locked' };
+        say(t('fillStillLocked'), anchor);
+        return null;
       }
       list = await accounts();
     }
-    if (list === null || list.locked) return { filled: false, reason: 'locked' };
+    if (list === null || list.locked) return null;
     offered = list;
+    return list;
+  }
+
+  /** Offers the site's accounts, the one the page names (or last used here) preselected. */
+  function choose(list: readonly FillAccount[], lastUsed: string | undefined, onPick: (id: string) => void, anchor?: Element): void {
+    const preferred = preferredAccount(list, pageText(), lastUsed);
+    if (button !== null) {
+      button.choose(list, onPick, preferred);
+      return;
+    }
+    showNotice(ctx, {
+      anchor: anchor ?? null,
+      text: t('fillChooseTitle'),
+      picks: list.map((a) => ({ label: a.name, onClick: () => onPick(a.id) })),
+      focus: Math.max(0, list.findIndex((a) => a.id === preferred)),
+    });
+  }
+
+  /** The button or a trigger without an account: unlock if needed, then fill or offer a choice. */
+  async function activate(request: FillNowRequest, only?: Target): Promise<FillNowResult> {
+    const into = only ?? currentTarget();
+    const list = await unlockedAccounts(into === null ? undefined : anchorOf(into));
+    if (list === null || list.locked) return { filled: false, reason: 'locked' };
     const [first, ...rest] = list.accounts;
     if (first === undefined) return { filled: false, reason: 'no-account' };
-    if (rest.length === 0) return fillWith(first.id, only);
-    if (button === null) await showButton();
-    if (button === null) return { filled: false, reason: 'no-field' };
-    button.choose(list.accounts, (id) => void fillWith(id, only));
+    if (rest.length === 0) return fillWith(first.id, request, only);
+    choose(list.accounts, list.lastUsed, (id) => void fillWith(id, request, only), into === null ? undefined : anchorOf(into));
     return { filled: false, reason: 'choosing' };
   }
 
@@ -146,6 +190,52 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
     return { plan: { kind: 'single', index: 0, score: THRESHOLD.request, reasons: ['the field the user chose'] }, elements: [input] };
   }
 
+  function proceed(request: FillNowRequest, only: Target): Promise<FillNowResult> {
+    return request.accountId !== undefined ? fillWith(request.accountId, request, only) : activate(request, only);
+  }
+
+  /** Copies `code` for the person to paste; false when the page's clipboard is out of reach. */
+  async function copy(code: string): Promise<boolean> {
+    try {
+      await navigator.clipboard.writeText(code);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Where a notice about the whole page goes: beside the focused field, if one is. */
+  function focusedField(): Element | undefined {
+    const active = deepActiveElement(document);
+    return active !== null && (active.localName === 'input' || active.localName === 'textarea' || (active as HTMLElement).isContentEditable) ? active : undefined;
+  }
+
+  /** Copies the site's code (the request's account, the only one, or one chosen) and says so. */
+  async function copyCode(request: NoFieldRequest): Promise<boolean> {
+    const anchor = focusedField();
+    const list = await unlockedAccounts(anchor);
+    if (list === null || list.locked) return false;
+    const copyOne = async (id: string): Promise<boolean> => {
+      const reply = await sendContentRequest('fillCode', { accountId: id });
+      if (!reply.ok) {
+        showNotice(ctx, { anchor: anchor ?? null, text: reply.error.message });
+        return false;
+      }
+      const copied = await copy(reply.value.code);
+      showNotice(ctx, {
+        anchor: anchor ?? null,
+        // The clipboard needs the page's focus; without it the code is shown to type in.
+        text: copied ? t('fillNoticeCopied', pasteShortcut(navigator.platform, t('pasteKeys'))) : t('fillNoticeCode', reply.value.code),
+      });
+      return copied;
+    };
+    if (request.accountId !== undefined) return copyOne(request.accountId);
+    if (list.accounts.length === 0) return false;
+    if (list.accounts.length === 1) return copyOne(list.accounts[0]!.id);
+    choose(list.accounts, list.lastUsed, (id) => void copyOne(id), anchor);
+    return false;
+  }
+
   function watch(): void {
     let scheduled = false;
     const observer = ctx.observe(
@@ -156,8 +246,8 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
           observer.disconnect();
           return;
         }
-        // Our own host going in or out is no news.
-        if (records.every((r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeName === 'TWOFOLD-FILL'))) return;
+        // Our own hosts going in or out are no news.
+        if (records.every((r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeName.startsWith('TWOFOLD-')))) return;
         if (scheduled) return;
         scheduled = true;
         ctx.setTimeout(() => {
@@ -179,8 +269,41 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
     async fillNow(request: FillNowRequest): Promise<FillNowResult> {
       const only = request.focusedField ? focusedTarget() : currentTarget();
       if (only === null) return { filled: false, reason: 'no-field' };
-      if (request.accountId !== undefined) return fillWith(request.accountId, only);
-      return activate(only);
+      const sent = only.plan.sentElsewhere;
+      if (sent !== undefined && !sentConfirmed) {
+        // Asked once, in place: the answer "fill anyway" holds for this page.
+        showNotice(ctx, {
+          anchor: anchorOf(only),
+          text: t(SENT_QUESTION[sent]),
+          actions: [
+            {
+              label: t('fillAnyway'),
+              primary: true,
+              onClick: () => {
+                sentConfirmed = true;
+                void proceed(request, only);
+              },
+            },
+            { label: t('cancel'), onClick: () => undefined },
+          ],
+        });
+        return { filled: false, reason: 'asking' };
+      }
+      return proceed(request, only);
+    },
+    async noField(request: NoFieldRequest): Promise<boolean> {
+      if (!request.copied) return copyCode(request);
+      showNotice(ctx, { anchor: focusedField() ?? null, text: t('fillNoticeCopied', pasteShortcut(navigator.platform, t('pasteKeys'))) });
+      return true;
     },
   };
+}
+
+/** The page's visible words, for finding the username it shows (capped: pages can be huge). */
+function pageText(): string {
+  let text = (document.body?.textContent ?? '').slice(0, 20_000);
+  for (const input of document.querySelectorAll<HTMLInputElement>('input[type=email], input[autocomplete~=username], input[autocomplete~=email]')) {
+    text += ` ${input.value}`;
+  }
+  return text;
 }

@@ -47,8 +47,11 @@ export interface InlineButton {
   readonly anchor: HTMLInputElement;
   /** Moves it next to the anchor again (after scrolling, resizing, re-layout). */
   position(): void;
-  /** Opens the chooser: one entry per account; `onPick` gets the chosen account's id. */
-  choose(accounts: readonly FillAccount[], onPick: (id: string) => void): void;
+  /**
+   * Opens the chooser: one entry per account, the focus on `preferred` (else the first);
+   * `onPick` gets the chosen account's id.
+   */
+  choose(accounts: readonly FillAccount[], onPick: (id: string) => void, preferred?: string): void;
   /** Shows a short message under the button (cleared by the next action). */
   say(message: string): void;
   remove(): void;
@@ -135,7 +138,7 @@ export function createInlineButton(
   return {
     anchor,
     position,
-    choose(accounts, onPick) {
+    choose(accounts, onPick, preferred) {
       panel.replaceChildren();
       const title = doc.createElement('p');
       title.className = 'title';
@@ -143,8 +146,10 @@ export function createInlineButton(
       title.textContent = t('fillChooseTitle');
       panel.append(title);
       panel.setAttribute('aria-labelledby', 'twofold-choose');
+      let focus: HTMLButtonElement | null = null;
       for (const account of accounts) {
         const pick = doc.createElement('button');
+        if (account.id === preferred) focus = pick;
         pick.type = 'button';
         pick.className = 'pick';
         pick.textContent = account.name;
@@ -155,7 +160,7 @@ export function createInlineButton(
         panel.append(pick);
       }
       panel.hidden = false;
-      panel.querySelector<HTMLButtonElement>('.pick')?.focus();
+      (focus ?? panel.querySelector<HTMLButtonElement>('.pick'))?.focus();
     },
     say(message) {
       panel.replaceChildren();

@@ -13,6 +13,7 @@ import type { Frame, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { launchTwofold, type TwofoldBrowser } from './support/launch';
 import { PopupPage } from './pages/popup-page';
+import { openPopupFor } from './pages/tab-popup';
 import { totp } from './support/totp';
 import { hasAccessibleName } from './support/accessibility-tree';
 
@@ -192,15 +193,16 @@ test('the shortcut and the popup click fill too; the popup warns on a look-alike
     await expect.poll(() => received(page)).not.toEqual([]);
     expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
 
-    // Popup click on a bound page: fills and copies.
+    // Popup click on a bound page: fills and copies; the popup closes and the page says it was filled.
     page = await open(twofold, AMAZON_HOST, 'react-controlled-input.html');
-    let popup = await PopupPage.openFor(twofold, await tabIdOf(twofold, page));
+    let popup = await openPopupFor(twofold, page);
     before = Date.now();
+    const closed = popup.page.waitForEvent('close');
     await popup.clickCode('Amazon');
-    await expect(popup.page.getByRole('status').filter({ hasText: 'Filled and copied the code for Amazon' })).toBeVisible();
+    await closed;
     await expect.poll(() => received(page)).not.toEqual([]);
     expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
-    await popup.page.close();
+    await expect.poll(() => hasAccessibleName(page, 'Twofold filled the code.')).toBe(true);
 
     // Popup click on a look-alike: a loud warning naming the real site; Cancel fills nothing.
     page = await open(twofold, LOOKALIKE_HOST, 'amazon-like.html');
@@ -244,22 +246,35 @@ test('several accounts for a site open a chooser; a locked vault offers to unloc
       { ...second, sites: ['amazon.com'] },
     ]);
 
-    // Chooser: the button opens a list; focus lands on the first account, Tab moves on, Enter picks.
-    let page = await open(twofold, AMAZON_HOST, 'amazon-like.html');
+    // The page shows whose sign-in it is (bob@example.com): the chooser preselects bob.
+    let page = await open(twofold, AMAZON_HOST, 'username-shown.html');
     let frame = await buttonFrame(page);
     expect(frame).not.toBeNull();
     await frame!.locator('twofold-fill').click();
-    // The chooser opens once the background has listed the accounts: wait for it, not a timer.
     await expect.poll(() => hasAccessibleName(page, 'Fill the code of')).toBe(true);
-    await page.keyboard.press('Tab');
     let before = Date.now();
     await page.keyboard.press('Enter');
     await expect.poll(() => received(page)).not.toEqual([]);
     expect(codesBetween(second, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
     await page.close();
 
+    // Chooser: the button opens a list; focus lands on the last used account (bob), Shift+Tab
+    // moves back to alice, Enter picks.
+    page = await open(twofold, AMAZON_HOST, 'amazon-like.html');
+    frame = await buttonFrame(page);
+    expect(frame).not.toBeNull();
+    await frame!.locator('twofold-fill').click();
+    // The chooser opens once the background has listed the accounts: wait for it, not a timer.
+    await expect.poll(() => hasAccessibleName(page, 'Fill the code of')).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    before = Date.now();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => received(page)).not.toEqual([]);
+    expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
+    await page.close();
+
     // Locked: the button offers to unlock; the unlock window opens for this tab; once unlocked
-    // it closes and the chooser opens; Enter fills the first account.
+    // it closes and the chooser opens on the account last used here (alice); Enter fills it.
     await popup.lockNow();
     page = await open(twofold, AMAZON_HOST, 'split-6-boxes.html');
     frame = await buttonFrame(page);
@@ -275,6 +290,61 @@ test('several accounts for a site open a chooser; a locked vault offers to unloc
     await page.keyboard.press('Enter');
     await expect.poll(() => received(page)).not.toEqual([]);
     expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
+  } finally {
+    await twofold.context.close();
+  }
+});
+
+test('explicit requests never end in silence: request-only fields, codes sent elsewhere, no field at all', async () => {
+  test.setTimeout(120_000);
+  const twofold = await launchTwofold();
+  try {
+    await setUpWith(twofold, [{ ...AMAZON, sites: ['amazon.com'] }]);
+    await twofold.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+
+    // Weak evidence: no button, but the shortcut fills the field.
+    let page = await open(twofold, AMAZON_HOST, 'bare-code-field.html');
+    expect(await buttonFrame(page, 1200), 'a button on weak evidence').toBeNull();
+    let before = Date.now();
+    await shortcut(twofold, page);
+    await expect.poll(() => received(page)).not.toEqual([]);
+    expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
+    await page.close();
+
+    // A code sent by e-mail: no button; the shortcut asks once, in place; "Fill anyway" fills.
+    for (const [name, question] of [
+      ['email-code-we-sent.html', 'This page asks for a code sent by e-mail. Fill the authenticator code anyway?'],
+      ['sent-to-devices-split.html', 'This page asks for a code sent to another of your devices.'],
+    ] as const) {
+      page = await open(twofold, AMAZON_HOST, name);
+      expect(await buttonFrame(page, 1200), `${name}: a button on a code sent elsewhere`).toBeNull();
+      const results = await shortcut(twofold, page);
+      expect(results.some((r) => r.filled), `${name}: filled without asking`).toBe(false);
+      await expect.poll(() => hasAccessibleName(page, question), { message: `${name}: no question` }).toBe(true);
+      expect(await received(page)).toEqual([]);
+      before = Date.now();
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await received(page))[0]?.length ?? 0, { message: `${name}: not filled after yes` }).toBe(6);
+      expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
+      await page.close();
+    }
+
+    // No field on the bound site: the popup click copies, says so, and so does the page.
+    page = await open(twofold, AMAZON_HOST, 'login-no-code-field.html');
+    const popup = await openPopupFor(twofold, page);
+    await popup.clickCode('Amazon');
+    await expect(popup.page.getByRole('status').filter({ hasText: 'Code copied: paste it with Ctrl+V' })).toBeVisible();
+    await expect.poll(() => hasAccessibleName(page, 'Code copied: paste it with Ctrl+V')).toBe(true);
+    expect(await received(page)).toEqual([]);
+    // …and goes away after a few seconds.
+    await expect.poll(() => hasAccessibleName(page, 'Code copied'), { timeout: 10_000 }).toBe(false);
+    await popup.page.close();
+
+    // The shortcut there: the code is copied (or, without the clipboard, shown) on the page.
+    await page.bringToFront();
+    await shortcut(twofold, page);
+    await expect.poll(() => hasAccessibleName(page, /Code copied: paste it with Ctrl\+V|Your code: \d{6}/u)).toBe(true);
+    expect(await received(page)).toEqual([]);
   } finally {
     await twofold.context.close();
   }

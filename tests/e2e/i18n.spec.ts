@@ -11,7 +11,7 @@ import { PopupPage } from './pages/popup-page';
 import { openPopupFor } from './pages/tab-popup';
 import { launchTwofold, type TwofoldBrowser } from './support/launch';
 import { expectAccessible } from './support/axe';
-import { accessibleNodes } from './support/accessibility-tree';
+import { accessibleNodes, hasAccessibleName } from './support/accessibility-tree';
 
 const PASSWORD = 'correct horse battery';
 const AMAZON = { issuer: 'Amazon', label: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP', sites: ['amazon.com'] };
@@ -83,6 +83,18 @@ test('in German: the options page, the fill button and the select-an-area overla
     await expect(page.locator('twofold-fill')).toHaveCount(1);
     await expect.poll(async () => (await accessibleNodes(page)).filter((n) => n.role === 'button').map((n) => n.name))
       .toContain('Anmeldecode einfügen (Twofold)');
+
+    // Never silent, in German: the shortcut on a page with no code field says so on the page
+    // (Strg, as German keyboards label Ctrl; the code itself when the page cannot take the clipboard).
+    const noField = await twofold.context.newPage();
+    await noField.goto(`https://www.amazon.com:${port}/fill/login-no-code-field.html`);
+    const tabId = await twofold.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, noField.url());
+    await twofold.serviceWorker.evaluate(async (id) => {
+      const run = (globalThis as unknown as { twofoldCommand: (c: string, t: { id: number }) => Promise<unknown> }).twofoldCommand;
+      await run('fill-code', { id });
+    }, tabId);
+    await expect.poll(() => hasAccessibleName(noField, /Code kopiert: Fügen Sie ihn mit Strg\+V ein\.|Hier gibt es kein Feld für den Code\. Ihr Code: \d{6}/u)).toBe(true);
+    await noField.close();
 
     // Select an area: the overlay's bar, its instructions and its Cancel button are German.
     const scanPage = await twofold.context.newPage();

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { openPopupFor } from './pages/tab-popup';
+import { hasAccessibleName } from './support/accessibility-tree';
 
 /**
  * The journey Twofold exists for, on the local demo shop under a real-looking host name:
@@ -20,16 +21,36 @@ test('demo shop: enroll by scanning the setup page, then sign in with the inline
   await expect(shop.getByRole('heading', { name: 'Set up your authenticator app' })).toBeVisible();
 
   // Twofold → Scan QR code on this page → saved, bound to the shop → fill into this page.
+  // The fill uses the toolbar click's activeTab grant: no browser permission prompt comes
+  // first. Every permission request of Twofold's pages is counted where the test can read it.
+  await twofold.context.addInitScript(() => {
+    const api = (globalThis as { chrome?: { permissions?: { request?: (...args: unknown[]) => unknown } } }).chrome?.permissions;
+    if (location.protocol !== 'chrome-extension:' || api?.request === undefined) return;
+    const request = api.request.bind(api);
+    api.request = (...args: unknown[]) => {
+      localStorage.setItem('e2e:permissionRequests', String(Number(localStorage.getItem('e2e:permissionRequests') ?? '0') + 1));
+      return request(...args);
+    };
+  });
   const popup = await openPopupFor(twofold, shop);
   await popup.scanPage();
   await expect(popup.page.getByRole('status').filter({ hasText: 'Saved Twofold Demo Shop (alice@example.com) for demo-shop.com' })).toBeVisible();
+  const closed = popup.page.waitForEvent('close');
   await popup.page.getByRole('button', { name: 'Fill code into this page' }).click();
-  await expect(popup.page.getByText('Filled the code into the page.')).toBeVisible();
   await expect(shop.locator('#otp')).toHaveValue(/^\d{6}$/);
+  // The popup closes after the fill; the page itself confirms it (Twofold's closed-shadow notice).
+  await closed;
+  await expect.poll(() => hasAccessibleName(shop, 'Twofold filled the code.')).toBe(true);
+  const requests = await twofold.context.newPage();
+  await requests.goto(`chrome-extension://${twofold.extensionId}/popup.html`);
+  expect(await requests.evaluate(() => localStorage.getItem('e2e:permissionRequests')), 'a permission prompt before the fill').toBeNull();
+  // The count works: a request made here is counted.
+  await requests.evaluate(() => Promise.resolve(chrome.permissions.request({ origins: ['https://www.demo-shop.com/*'] })).catch(() => false));
+  expect(await requests.evaluate(() => localStorage.getItem('e2e:permissionRequests'))).toBe('1');
+  await requests.close();
   await shop.locator('#setup-form button[type=submit]').click();
   await expect(shop.locator('#result')).toHaveAttribute('data-result', 'accepted');
   await expect(shop.locator('#result')).toContainText('Two-step verification is on.');
-  await popup.page.close();
 
   // Sign out, sign in: the shop asks for the code and the inline button fills it.
   await shop.locator('form[action="/signout"] button').first().click();

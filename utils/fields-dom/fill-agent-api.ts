@@ -14,13 +14,25 @@ export interface FillNowRequest {
   accountId?: string;
   /** The context menu: the field the user right-clicked (the focused one) is the target. */
   focusedField?: boolean;
+  /** The popup asked (it closes after a fill): the page confirms the fill itself. */
+  confirm?: boolean;
 }
 
 /** What came of a request in one frame. */
 export interface FillNowResult {
   filled: boolean;
-  /** Why nothing was filled: no field here, a chooser is open, locked, refused… */
-  reason?: 'no-field' | 'choosing' | 'locked' | 'refused' | 'no-account';
+  /**
+   * Why nothing was filled (yet): no field here, a chooser is open, the page asks whether to
+   * fill a code that was sent elsewhere, locked, refused…
+   */
+  reason?: 'no-field' | 'choosing' | 'asking' | 'locked' | 'refused' | 'no-account';
+}
+
+/** After an explicit request found no field in any frame: what the top frame's agent should say. */
+export interface NoFieldRequest {
+  /** The popup copied the code already; otherwise the agent copies the site's code itself. */
+  copied: boolean;
+  accountId?: string;
 }
 
 /** The agent's surface, as the background sees it. */
@@ -28,4 +40,10 @@ export interface FillAgentApi {
   /** Whether this frame has a field a code would go into now. */
   hasField(): boolean;
   fillNow(request: FillNowRequest): Promise<FillNowResult>;
+  /**
+   * Never silent: no frame had a field. Copies the code (unless the popup did) and says so on
+   * the page, near the focused field or at the top: "Code copied: paste it with Ctrl+V".
+   * Resolves true when the code is on the clipboard.
+   */
+  noField(request: NoFieldRequest): Promise<boolean>;
 }
