@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Signal, classifyText, findKeywords } from './classify-text';
 import type { FieldDescriptor, PageContext } from './field-descriptor';
-import { KEYWORD_TABLES, NegativeFamily } from './keywords';
+import { KEYWORD_TABLES, NegativeFamily, keywordsOf } from './keywords';
 import { Channel, THRESHOLD, isOffered, planFill, scoreField, type FillPlan } from './plan-fill';
 
 /** A visible, enabled, empty text input; rows override what matters to them. */
@@ -80,9 +80,13 @@ describe('classifyText', () => {
     const clashes: string[] = [];
     for (const table of KEYWORD_TABLES) {
       const rows: [string, number][] = [
-        ...table.oneTimeCode.map((k): [string, number] => [k, Signal.OneTimeCode]),
-        ...table.authenticatorApp.map((k): [string, number] => [k, Signal.AuthenticatorApp]),
-        ...table.sentByMessage.map((k): [string, number] => [k, Signal.SentByMessage]),
+        ...keywordsOf(table.oneTimeCode).map((k): [string, number] => [k, Signal.OneTimeCode]),
+        ...keywordsOf(table.authenticatorApp).map((k): [string, number] => [k, Signal.AuthenticatorApp]),
+        ...keywordsOf(table.sentByMessage).map((k): [string, number] => [k, Signal.SentByMessage]),
+        ...keywordsOf(table.sentBySms).map((k): [string, number] => [k, Signal.SentBySms]),
+        ...keywordsOf(table.sentByEmail).map((k): [string, number] => [k, Signal.SentByEmail]),
+        ...keywordsOf(table.sentByCall).map((k): [string, number] => [k, Signal.SentByCall]),
+        ...keywordsOf(table.sentToDevice).map((k): [string, number] => [k, Signal.SentToDevice]),
       ];
       for (const [keyword, signal] of rows) {
         const text = keyword.replace(/!$/u, '').replace(/#/gu, '6');
