@@ -277,7 +277,7 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
           text: t(SENT_QUESTION[sent]),
           actions: [
             {
-              label: t('fillAnyway'),
+              label: t('fillAskSentYes'),
               primary: true,
               onClick: () => {
                 sentConfirmed = true;
