@@ -303,10 +303,13 @@ export function registerFillTriggers(vault: VaultService): void {
     });
     void syncFillRegistration(vault);
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== FILL_MENU_ID || tab?.id === undefined) return;
-    void fillFromTrigger({ tabId: tab.id, frameIds: [info.frameId ?? 0] }, { focusedField: true }, info.frameId ?? 0);
-  });
+  // The context menu fills exactly the field that was right-clicked (the focused one), in its frame.
+  const onMenu = async (info: { menuItemId: string | number; frameId?: number }, tab?: { id?: number }): Promise<FillNowResult[]> => {
+    if (info.menuItemId !== FILL_MENU_ID || tab?.id === undefined) return [];
+    return fillFromTrigger({ tabId: tab.id, frameIds: [info.frameId ?? 0] }, { focusedField: true }, info.frameId ?? 0);
+  };
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenu(info, tab));
+  Object.assign(globalThis, { twofoldMenu: onMenu });
 
   const sync = () => void syncFillRegistration(vault);
   browser.runtime.onStartup.addListener(sync);

@@ -349,3 +349,27 @@ test('explicit requests never end in silence: request-only fields, codes sent el
     await twofold.context.close();
   }
 });
+
+test('the context menu fills exactly the field that was right-clicked', async () => {
+  test.setTimeout(60_000);
+  const twofold = await launchTwofold();
+  try {
+    await setUpWith(twofold, [{ ...AMAZON, sites: ['amazon.com'] }]);
+    // Two code fields: the plan would take the authenticator one; the person right-clicks the other.
+    const page = await open(twofold, AMAZON_HOST, 'sms-and-authenticator-options.html');
+    await page.locator('#sms-code').click({ button: 'right' });
+    await page.locator('#sms-code').focus();
+    const tabId = await tabIdOf(twofold, page);
+    const before = Date.now();
+    // Headless Chromium draws no context menu: the test runs the menu item's listener itself.
+    await twofold.serviceWorker.evaluate(async (id) => {
+      const run = (globalThis as unknown as { twofoldMenu: (i: { menuItemId: string; frameId: number }, t: { id: number }) => Promise<unknown> }).twofoldMenu;
+      await run({ menuItemId: 'twofold-fill', frameId: 0 }, { id });
+    }, tabId);
+    await expect(page.locator('#sms-code')).toHaveValue(/^\d{6}$/);
+    expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain(await page.locator('#sms-code').inputValue());
+    await expect(page.locator('#app-code')).toHaveValue('');
+  } finally {
+    await twofold.context.close();
+  }
+});
