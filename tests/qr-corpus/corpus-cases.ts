@@ -180,9 +180,9 @@ export const QR_MARGIN = 4;
  * 2.5 captured pixels per module: below that a code is not "decodable" by any reader, and a
  * site would not ship it.
  */
-function readableSize(text: string, ecl: ErrorCorrection, wanted: number, dpr: number): number {
+function readableSize(text: string, ecl: ErrorCorrection, wanted: number, dpr: number, pixelsPerModule = 2.5): number {
   const modules = QRCode.create(text, { errorCorrectionLevel: ecl }).modules.size + 2 * QR_MARGIN;
-  return Math.max(wanted, Math.ceil((2.5 * modules) / dpr));
+  return Math.max(wanted, Math.ceil((pixelsPerModule * modules) / dpr));
 }
 
 interface Dimensions {
@@ -196,7 +196,7 @@ interface Dimensions {
 }
 
 /**
- * Builds the corpus rows (about 90): every value of every dimension appears at least once,
+ * Builds the corpus rows (about 110): every value of every dimension appears at least once,
  * with 1920×1080, 2560×1440 and 2× captures the most common, as on users' screens.
  */
 export function buildCorpusCases(): CorpusCaseSpec[] {
@@ -378,6 +378,47 @@ export function buildCorpusCases(): CorpusCaseSpec[] {
       tags: ['negative', 'cut-off'],
       qrs: [setupQr(d, otpauthUri(random, n, n, false))],
       expected: [],
+    });
+  }
+  // 10. The hard cases of issue 15. Tiny dense codes (2.7 captured pixels a module, 300+
+  // characters), where the first crop around a located code is not always one jsQR reads;
+  // small low-contrast codes (PNG: after JPEG compression no framing reads some of them);
+  // three codes on one page, all of which must be reported.
+  for (let n = 0; n < 6; n++, i++) {
+    const d: Dimensions = { ...dims(i), ecl: n % 2 === 0 ? 'L' : 'M' };
+    const text = otpauthUri(random, n + 2, n, true);
+    add('tiny-dense', d, {
+      theme: n % 3 === 2 ? 'dark-light-code' : 'light',
+      layout: 'inline',
+      negative: false,
+      tags: ['tiny', 'dense'],
+      qrs: [{ ...setupQr(d, text), size: readableSize(text, d.ecl, 0, d.dpr, 2.7) }],
+    });
+  }
+  for (let n = 0; n < 6; n++, i++) {
+    const { quality: _quality, ...base } = dims(i);
+    const d: Dimensions = { ...base, size: n % 2 === 0 ? 100 : 128, format: 'png' };
+    add('low-contrast-small', d, {
+      theme: 'low-contrast',
+      layout: n % 3 === 2 ? 'side' : 'inline',
+      negative: false,
+      tags: ['low-contrast', 'tiny'],
+      qrs: [setupQr(d, otpauthUri(random, n + 3, n + 1, n === 1))],
+    });
+  }
+  for (let n = 0; n < 3; n++, i++) {
+    const d: Dimensions = { ...dims(i), size: 128 };
+    const link: PageQr = { text: APP_LINKS[n % APP_LINKS.length]!, render: 'img', size: 120, ecl: 'M', blur: 'none', caption: 'Step 1: get the app' };
+    add('three-codes', d, {
+      theme: n === 2 ? 'dark-light-code' : 'light',
+      layout: 'side',
+      negative: false,
+      tags: ['three-codes'],
+      qrs: [
+        setupQr(d, otpauthUri(random, n + 6, n, false)),
+        link,
+        { ...setupQr(d, otpauthUri(random, n + 1, n + 2, false)), caption: 'Or set up a second phone' },
+      ],
     });
   }
   return cases;

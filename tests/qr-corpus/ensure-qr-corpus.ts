@@ -14,7 +14,7 @@ import { chromiumPath, launchArgs } from '../../scripts/chromium.mjs';
 export type { CorpusCase } from './corpus-cases';
 
 /** Bump whenever the cases, the page markup or the capture settings change: the cache is rebuilt. */
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 9;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where the corpus lives (gitignored). */

@@ -89,9 +89,9 @@ for (const c of document.querySelectorAll('canvas.qr-canvas')) {
 export async function renderEnrollmentPage(spec: CorpusCaseSpec): Promise<string> {
   const p = PALETTES[spec.theme];
   const main = spec.qrs[0];
-  const other = spec.qrs[1];
+  const others = spec.qrs.slice(1);
   const mainEl = main ? await qrElement(main, p, spec.deviceScaleFactor, true) : '';
-  const otherEl = other ? await qrElement(other, p, spec.deviceScaleFactor, false) : '';
+  const otherEls = await Promise.all(others.map((q) => qrElement(q, p, spec.deviceScaleFactor, false)));
   const secret = main?.text.match(/secret=([A-Z2-7]+)/)?.[1] ?? 'JBSW Y3DP EHPK 3PXP';
   const keyText = secret.replace(/(.{4})/g, '$1 ').trim().toLowerCase();
   const site = escapeHtml(spec.site);
@@ -116,12 +116,11 @@ export async function renderEnrollmentPage(spec: CorpusCaseSpec): Promise<string
 
   let body: string;
   if (spec.layout === 'side') {
-    const left = other
-      ? `${qrCard(otherEl, other.caption)}${main ? qrCard(mainEl, main.caption) : ''}`
-      : main
-        ? qrCard(mainEl, main.caption)
-        : '';
-    body = `<main class="panel side"><div class="codes">${left}</div><div class="text">
+    // The other codes (an app-store link…) come first, as sites show "step 1: get the app".
+    const left = others.map((q, i) => qrCard(otherEls[i]!, q.caption)).join('') + (main ? qrCard(mainEl, main.caption) : '');
+    // Three codes or more sit in a wrapping row, so they fit a 720 px high window.
+    const codesStyle = others.length > 1 ? ' style="flex-direction:row;flex-wrap:wrap;align-items:flex-start;max-width:520px"' : '';
+    body = `<main class="panel side"><div class="codes"${codesStyle}>${left}</div><div class="text">
       <h1>Set up your authenticator app</h1>${steps}${keyAndInput}</div></main>`;
   } else if (spec.layout === 'modal') {
     body = `<main class="panel"><h1>Login &amp; Security</h1>

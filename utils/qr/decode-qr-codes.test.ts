@@ -77,6 +77,20 @@ const syntheticRows: SyntheticRow[] = [
     expected: [SETUP],
   },
   { name: 'code beside text-like clutter', width: 1280, height: 720, background: 245, codes: [{ text: SETUP, x: 760, y: 120, moduleSize: 4 }], expected: [SETUP], clutter: true },
+  {
+    name: 'three codes on one page',
+    width: 1920,
+    height: 1080,
+    background: 250,
+    codes: [
+      { text: LINK, x: 200, y: 200, moduleSize: 4 },
+      { text: SETUP, x: 700, y: 180, moduleSize: 4 },
+      { text: SHORT, x: 1300, y: 600, moduleSize: 5 },
+    ],
+    expected: [LINK, SETUP, SHORT],
+  },
+  // A region dragged over a code: the code fills the image, too large to be a candidate region.
+  { name: 'a code filling a small image', width: 300, height: 300, background: 255, codes: [{ text: SHORT, x: 10, y: 10, moduleSize: 9, margin: 2 }], expected: [SHORT] },
   { name: 'no code, only clutter', width: 1280, height: 720, background: 245, codes: [], expected: [], clutter: true },
   { name: 'blank image', width: 1920, height: 1080, background: 255, codes: [], expected: [] },
 ];
@@ -134,7 +148,7 @@ describe('the QR corpus', () => {
     expect(Math.max(...qrs.map((q) => q.size))).toBeGreaterThanOrEqual(400);
     expect(qrs.some((q) => q.text.length >= 300)).toBe(true);
     expect(qrs.some((q) => q.text.startsWith('otpauth-migration://'))).toBe(true);
-    for (const tag of ['two-codes', 'modal', 'link', 'cut-off', 'negative']) expect(corpus.cases.some((c) => c.tags.includes(tag))).toBe(true);
+    for (const tag of ['two-codes', 'three-codes', 'tiny', 'modal', 'link', 'cut-off', 'negative']) expect(corpus.cases.some((c) => c.tags.includes(tag))).toBe(true);
     expect(corpus.cases.filter((c) => c.tags.includes('negative')).every((c) => c.negative)).toBe(true);
   });
 

@@ -90,6 +90,35 @@ export function downscaleGreyImage(grey: GreyImage, factor: number): GreyImage {
   return { data: out, width, height };
 }
 
+/**
+ * A copy of `grey` enlarged by the integer `factor` with bilinear interpolation (pixel centres
+ * aligned), so a code of 2–3 pixels a module gets modules wide enough for jsQR's binarizer.
+ */
+export function upscaleGreyImage(grey: GreyImage, factor: number): GreyImage {
+  const f = Math.max(1, Math.floor(factor));
+  const { width: w, height: h, data } = grey;
+  if (f === 1) return { data: data.slice(), width: w, height: h };
+  const width = w * f;
+  const height = h * f;
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(h - 1, Math.max(0, (y + 0.5) / f - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(h - 1, y0 + 1);
+    const ty = sy - y0;
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(w - 1, Math.max(0, (x + 0.5) / f - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(w - 1, x0 + 1);
+      const tx = sx - x0;
+      const top = data[y0 * w + x0]! + (data[y0 * w + x1]! - data[y0 * w + x0]!) * tx;
+      const bottom = data[y1 * w + x0]! + (data[y1 * w + x1]! - data[y1 * w + x0]!) * tx;
+      out[y * width + x] = Math.round(top + (bottom - top) * ty);
+    }
+  }
+  return { data: out, width, height };
+}
+
 /** A copy of `grey` with light and dark swapped (for light modules on a dark background). */
 export function invertGreyImage(grey: GreyImage): GreyImage {
   const out = new Uint8Array(grey.data.length);
