@@ -12,6 +12,7 @@
  * - `local:backupReminder`: when the last backup was saved and the reminder dismissed (counts only).
  * - `session:siteCache`: host name → registrable domain, as the helper looked them up
  *   (./site-lookup.ts), so the service worker needs no public suffix list of its own.
+ * - `session:fillLastUsed`: the account last filled on each site (memory only, see below).
  */
 import { storage } from 'wxt/utils/storage';
 import type { Settings } from '@/utils/messages';
@@ -70,9 +71,11 @@ export const syncStatusItem = storage.defineItem<SyncStatusRecord>('local:syncSt
 
 /**
  * One-click fill: the account last filled on each site (registrable domain → account id), which
- * the page's chooser preselects when the page does not show whose sign-in it is.
+ * the page's chooser preselects when the page does not show whose sign-in it is. Kept in session
+ * memory only: on disk, site → account would tell which sites have accounts, which the vault
+ * otherwise keeps encrypted. A browser restart forgets it, as it locks the vault.
  */
-export const fillLastUsedItem = storage.defineItem<Record<string, string>>('local:fillLastUsed', { fallback: {} });
+export const fillLastUsedItem = storage.defineItem<Record<string, string>>('session:fillLastUsed', { fallback: {} });
 
 /**
  * Backups and the popup's reminder to save one (utils/accounts/backup-reminder.ts): when the
