@@ -166,6 +166,9 @@ export function createFillHandlers(
         const lastUsed = await fillLastUsedItem.getValue();
         if (lastUsed[site] !== entry.id) await fillLastUsedItem.setValue({ ...lastUsed, [site]: entry.id });
       }
+      // A fill is always asked for: the inline button (in a closed shadow root, out of the page's
+      // reach), the popup, the shortcut or the menu. Loading the agent or listing accounts is not.
+      void vault.noteUse();
       if (entry.kind === 'hotp') {
         // A counter code is used up once typed: the next fill (and the popup) move on.
         await vault.update((entries) => {
@@ -287,6 +290,8 @@ async function fillFromTrigger(target: FrameTarget, request: FillNowRequest, not
 export function registerFillTriggers(vault: VaultService): void {
   const onCommand = async (command: string, tab?: Browser.tabs.Tab): Promise<FillNowResult[]> => {
     if (command !== FILL_COMMAND) return [];
+    // Only the browser runs a command: the person pressed the keys.
+    void vault.noteUse();
     const id = tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
     return id === undefined ? [] : fillFromTrigger({ tabId: id }, {});
   };
@@ -306,6 +311,7 @@ export function registerFillTriggers(vault: VaultService): void {
   // The context menu fills exactly the field that was right-clicked (the focused one), in its frame.
   const onMenu = async (info: { menuItemId: string | number; frameId?: number }, tab?: { id?: number }): Promise<FillNowResult[]> => {
     if (info.menuItemId !== FILL_MENU_ID || tab?.id === undefined) return [];
+    void vault.noteUse();
     return fillFromTrigger({ tabId: tab.id, frameIds: [info.frameId ?? 0] }, { focusedField: true }, info.frameId ?? 0);
   };
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenu(info, tab));

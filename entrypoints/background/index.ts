@@ -10,7 +10,7 @@ import { SyncService } from './sync-service';
 import { createSyncHandlers } from './sync-handlers';
 import { createRecoveryHandlers, loadReminderState } from './recovery-handlers';
 import { createPopupOpenHandler } from './popup-open';
-import { createRouter } from './router';
+import { createRouter, withUserActivity } from './router';
 import { browserTranslate } from './user-text';
 import { useErrorTranslate } from '@/utils/i18n/localize';
 import { settingsItem } from './storage-items';
@@ -35,8 +35,9 @@ export default defineBackground({
       ...createVaultHandlers(vault), ...scan.page, ...fill.page, ...createPopupHandlers(vault, sites), ...createBackupHandlers(vault, helper),
       ...createSyncHandlers(vault, sync), ...createRecoveryHandlers(vault),
     };
+    // Only what the person does in Twofold's own pages holds off auto-lock (see withUserActivity).
     const route = createRouter(
-      { ...pages, ...createPopupOpenHandler({ ...pages, reminderState: loadReminderState }) },
+      withUserActivity({ ...pages, ...createPopupOpenHandler({ ...pages, reminderState: loadReminderState }) }, () => vault.noteUse()),
       { ...scan.content, ...fill.content },
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
       console.error,

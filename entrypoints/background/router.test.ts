@@ -3,7 +3,7 @@ import { ErrorCode, ImportError, ImportFailure, InvalidInputError, TooManyAttemp
 import { msg } from '@/utils/i18n/local-message';
 import type { Translate } from '@/utils/i18n/localize';
 import type { Result } from '@/utils/messages';
-import { createRouter, toFailure, type ContentHandlers, type PageHandlers } from './router';
+import { createRouter, toFailure, withUserActivity, type ContentHandlers, type PageHandlers } from './router';
 
 const identity = { extensionId: 'twofold', extensionOrigin: 'chrome-extension://twofold/' };
 const page = { id: 'twofold', url: 'chrome-extension://twofold/popup.html' };
@@ -81,5 +81,38 @@ describe('the router words failures in the user’s language', () => {
   it('uses the browser’s catalogue by default, English when it has no i18n (as in these tests)', async () => {
     const reply = await failingRouter(new TwofoldError(ErrorCode.NotFound, msg('errNotFound')))(unlock, page);
     expect(reply).toMatchObject({ ok: false, error: { message: 'That account no longer exists. It may have been deleted in another window.' } });
+  });
+});
+
+describe('withUserActivity', () => {
+  const names = ['openPopup', 'unlock', 'setPinned', 'fillActiveTab', 'revealSecret', 'listAccounts', 'getStatus', 'getSettings', 'getActiveSite', 'getSyncStatus'] as const;
+
+  async function noted(name: (typeof names)[number], fails = false): Promise<number> {
+    let uses = 0;
+    const handlers = Object.fromEntries(names.map((n) => [n, () => (fails ? Promise.reject(new Error('no')) : Promise.resolve(n))])) as unknown as PageHandlers;
+    const wrapped = withUserActivity(handlers, () => void (uses += 1));
+    await (wrapped[name] as (args: unknown) => Promise<unknown>)({}).catch(() => undefined);
+    return uses;
+  }
+
+  it.each([
+    { name: 'openPopup', expected: 1 },
+    { name: 'unlock', expected: 1 },
+    { name: 'setPinned', expected: 1 },
+    { name: 'fillActiveTab', expected: 1 },
+    { name: 'revealSecret', expected: 1 },
+    { name: 'listAccounts', expected: 0 },
+    { name: 'getStatus', expected: 0 },
+    { name: 'getSettings', expected: 0 },
+    { name: 'getActiveSite', expected: 0 },
+    { name: 'getSyncStatus', expected: 0 },
+  ] as const)('$name counts as the person’s activity: $expected', async ({ name, expected }) => {
+    expect(await noted(name)).toBe(expected);
+    expect(await noted(name, true)).toBe(expected);
+  });
+
+  it('passes replies through unchanged', async () => {
+    const wrapped = withUserActivity({ setPinned: () => Promise.resolve({ pinned: true }) } as unknown as PageHandlers, () => undefined);
+    expect(await (wrapped.setPinned as (args: unknown) => Promise<unknown>)({})).toEqual({ pinned: true });
   });
 });

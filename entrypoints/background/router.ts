@@ -59,6 +59,30 @@ export function toContentSender(sender: MessageSender, identity: ExtensionIdenti
   return { tabId: sender.tab.id, frameId: sender.frameId ?? 0, url };
 }
 
+/**
+ * Page requests that only show state, sent when a page opens or on a timer (the popup reloads
+ * its list when the codes change; the options page polls sync's status): they are not something
+ * the person did, so they do not hold off auto-lock.
+ */
+export const PASSIVE_PAGE_REQUESTS: ReadonlySet<RequestName> = new Set<RequestName>([
+  'getStatus', 'getSettings', 'listAccounts', 'getActiveSite', 'getSyncStatus',
+]);
+
+/**
+ * `handlers`, each of the others followed by `noteUse` (the person's own action in Twofold's
+ * pages: opening the popup, unlocking, an edit, a fill, a reveal), whatever its outcome. Only
+ * extension pages reach page handlers; content scripts, which any page can make talk, never do.
+ */
+export function withUserActivity(handlers: PageHandlers, noteUse: () => unknown): PageHandlers {
+  const wrapped: Record<string, (args: never) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as [RequestName, (args: never) => Promise<unknown>][]) {
+    wrapped[name] = PASSIVE_PAGE_REQUESTS.has(name)
+      ? handler
+      : (args) => Promise.resolve().then(() => handler(args)).finally(() => void noteUse());
+  }
+  return wrapped as unknown as PageHandlers;
+}
+
 /** How the router words failures. */
 export interface RouterOptions {
   /** The catalogue in the user's language; the browser's by default. */

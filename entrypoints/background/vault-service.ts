@@ -54,6 +54,8 @@ interface Cache {
 
 export class VaultService {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Every check of the master password (unlock, re-entry, password change), one at a time. */
+  private passwordQueue: Promise<unknown> = Promise.resolve();
   private cache: Cache | null = null;
   private readonly listeners: ((event: VaultEvent) => void)[] = [];
   /** How many times the vault was locked since the worker started (see touch). */
@@ -176,24 +178,42 @@ export class VaultService {
 
   /**
    * Runs a check of the master password under the growing delay: refused while the delay
-   * runs, a wrong password counts, a right one resets the count. Unlock and password change
-   * share it, so neither can be used to guess faster than the other allows.
+   * runs, a wrong password counts, a right one resets the count. Unlock, re-entry (reveal,
+   * export, sync) and password change share one queue, so no mix of them, sent all at once,
+   * guesses faster than the delay allows.
    */
-  private async withBackoff<R>(attempt: () => Promise<R>): Promise<R> {
+  private withBackoff<R>(attempt: () => Promise<R>): Promise<R> {
+    const run = this.passwordQueue.then(() => this.tryPassword(attempt));
+    this.passwordQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * One password check. The try is counted as a failure before Argon2 starts, so a check the
+   * browser cuts short (the worker stopped) still counts; a right password clears the count,
+   * and an error that is not about the password (a damaged vault) puts the count back.
+   */
+  private async tryPassword<R>(attempt: () => Promise<R>): Promise<R> {
     const failures = await unlockFailuresItem.getValue();
     const now = Date.now();
     const retryAt = failures.lastAt + unlockDelayMs(failures.count);
     if (retryAt > now) throw new TooManyAttemptsError(retryAt, now);
+    const count = failures.count + 1;
+    await unlockFailuresItem.setValue({ count, lastAt: now });
+    let result: R;
     try {
-      const result = await attempt();
-      await unlockFailuresItem.setValue({ count: 0, lastAt: 0 });
-      return result;
+      result = await attempt();
     } catch (error) {
       if (error instanceof TwofoldError && error.code === ErrorCode.WrongPassword) {
-        await unlockFailuresItem.setValue({ count: failures.count + 1, lastAt: Date.now() });
+        // The delay runs from the end of the check, however long Argon2 took.
+        await unlockFailuresItem.setValue({ count, lastAt: Date.now() });
+      } else {
+        await unlockFailuresItem.setValue(failures);
       }
       throw error;
     }
+    await unlockFailuresItem.setValue({ count: 0, lastAt: 0 });
+    return result;
   }
 
   /** Forgets the data key and the decrypted cache. */
@@ -205,12 +225,13 @@ export class VaultService {
     this.emit({ type: 'locked' });
   }
 
-  /** The decrypted entries (a copy the caller may change). Throws VaultLockedError / VaultDamagedError. */
+  /**
+   * The decrypted entries (a copy the caller may change). Throws VaultLockedError / VaultDamagedError.
+   * Reading is not activity: the fill scripts read on every page load, and a page must not be
+   * able to keep the vault open (see noteUse).
+   */
   async entries(): Promise<AccountEntry[]> {
-    const since = this.lockCount;
     const { entries } = await this.load();
-    // Reading counts as activity, but the reader need not wait for the alarm to be moved.
-    this.touch(since).catch((error: unknown) => console.error(error));
     return entries;
   }
 
@@ -227,8 +248,9 @@ export class VaultService {
       this.cache = { checksum: sealed.checksum, entries: next.entries };
       return next.result;
     });
+    // Stored: the reply says so whatever a listener does. Not activity by itself either (sync
+    // and a counter fill write too); the person's own edits are noted by whoever serves them.
     this.emit({ type: 'written' });
-    await this.touch();
     return result;
   }
 
@@ -242,7 +264,6 @@ export class VaultService {
       await this.write(file);
     });
     this.emit({ type: 'passwordChanged', password: newPassword });
-    if (await dataKeyItem.getValue()) await this.touch();
   }
 
   /** Changes settings in the write queue, so two pages changing them at once lose nothing. */
@@ -252,8 +273,21 @@ export class VaultService {
       await settingsItem.setValue(updated);
       return updated;
     });
-    if (await dataKeyItem.getValue()) await this.touch();
+    // A new auto-lock time applies from now (and an edit is the person's own doing).
+    await this.noteUse();
     return next;
+  }
+
+  /**
+   * Restarts the auto-lock countdown after something the person did (opening the popup, an
+   * edit, a fill they asked for), when the vault is unlocked. Never rejects: a reply tells what
+   * happened to the vault, not whether the timer moved.
+   */
+  noteUse(): Promise<void> {
+    const since = this.lockCount;
+    return (async () => {
+      if (await dataKeyItem.getValue()) await this.touch(since);
+    })().catch((error: unknown) => console.error(error));
   }
 
   /**

@@ -207,3 +207,72 @@ test("a page that forges the fill scripts' start signal keeps its button, and th
   await expect.poll(async () => (await received(page))[0]?.length ?? 0).toBe(BANK.digits);
   expect(codesBetween(BANK, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
 });
+
+/** Sends `requests` at once from `popup` and returns each reply's error code, or 'ok'. */
+async function burst(popup: PopupPage, requests: { name: string; args: unknown }[]): Promise<string[]> {
+  return popup.page.evaluate(async (list) => {
+    const replies = await Promise.all(list.map((r) => chrome.runtime.sendMessage({ channel: 'twofold', name: r.name, args: r.args }).catch(() => undefined)));
+    return replies.map((reply: { ok?: boolean; error?: { code?: string } } | undefined) => (reply?.ok ? 'ok' : (reply?.error?.code ?? 'no-answer')));
+  }, requests);
+}
+
+test('36 wrong passwords sent at once are tried no faster than the delay allows, and the right one waits too', async ({ twofold }) => {
+  test.setTimeout(120_000);
+  const popup = await setUpWith(twofold, [{ ...BANK, sites: [BANK_SITE] }]);
+  const { id } = (await popup.accounts())[0]!;
+  // While unlocked, every way of typing the master password again: unlock, reveal, change.
+  const guesses = Array.from({ length: 36 }, (_, i) =>
+    [
+      { name: 'unlock', args: { password: `guess ${i}` } },
+      { name: 'revealSecret', args: { id, password: `guess ${i}` } },
+      { name: 'changePassword', args: { oldPassword: `guess ${i}`, newPassword: 'another long password', confirm: 'another long password' } },
+    ][i % 3]!,
+  );
+  const codes = await burst(popup, guesses);
+  expect(codes.filter((c) => c === 'wrong-password')).toHaveLength(3);
+  expect(codes.filter((c) => c === 'too-many-attempts')).toHaveLength(33);
+  const failures = await twofold.serviceWorker.evaluate(async () => (await chrome.storage.local.get('unlockFailures')).unlockFailures as { count: number });
+  expect(failures.count).toBe(3);
+
+  // The right password is refused until the delay has passed, then accepted.
+  const [early] = await burst(popup, [{ name: 'revealSecret', args: { id, password: PASSWORD } }]);
+  expect(early).toBe('too-many-attempts');
+  await popup.page.waitForTimeout(1200);
+  const [late] = await burst(popup, [{ name: 'revealSecret', args: { id, password: PASSWORD } }]);
+  expect(late).toBe('ok');
+});
+
+test('a page that keeps reloading a framed bound site does not keep the vault unlocked', async ({ twofold }) => {
+  test.setTimeout(150_000);
+  const popup = await setUpWith(twofold, [{ ...BANK, sites: [BANK_SITE] }]);
+  // The shortest auto-lock a person can choose.
+  expect((await pageRequest(popup, 'setSettings', { autoLockMinutes: 1 })).ok).toBe(true);
+  await popup.page.close();
+  const alarm = () => twofold.serviceWorker.evaluate(async () => (await chrome.alarms.get('twofold-auto-lock'))?.scheduledTime ?? null);
+  await expect.poll(alarm).not.toBeNull();
+  const lockAt = (await alarm())!;
+
+  // An attacker's page frames the bound site's code page and reloads the frame every 2 s; each
+  // load runs the detector and the fill agent, which ask the background for the accounts.
+  const framer = await twofold.context.newPage();
+  await framer.goto(`https://attacker.example:${fixturePort()}/fill/one-time-code-single.html`);
+  const frameUrl = `https://secure.${BANK_SITE}:${fixturePort()}/fill/one-time-code-single.html`;
+  await framer.evaluate((src) => {
+    const frame = document.createElement('iframe');
+    frame.src = src;
+    document.body.append(frame);
+    setInterval(() => { frame.src = `${src}?${Date.now()}`; }, 2000);
+  }, frameUrl);
+  // The framed site gets its button (so its requests do reach the background)…
+  await expect.poll(async () => framer.frames().length).toBeGreaterThan(1);
+  await expect.poll(async () => {
+    for (const f of framer.frames()) if ((await f.locator('twofold-fill').count().catch(() => 0)) > 0) return true;
+    return false;
+  }, { timeout: 10_000 }).toBe(true);
+  // …but the auto-lock time does not move, and the vault locks on time.
+  await framer.waitForTimeout(8000);
+  expect(await alarm()).toBe(lockAt);
+  const status = () => twofold.serviceWorker.evaluate(async () => Boolean((await chrome.storage.session.get('dataKey')).dataKey));
+  await expect.poll(status, { timeout: Math.max(5000, lockAt - Date.now() + 15_000), intervals: [1000] }).toBe(false);
+  expect(Date.now()).toBeGreaterThanOrEqual(lockAt - 1000);
+});
