@@ -11,6 +11,7 @@ import { pasteShortcut } from '@/utils/fields/paste-shortcut';
 import { copyCode, useClipboardClearTime } from './clipboard';
 import { useNow } from './clock';
 import { EmptyState } from './empty-state';
+import { popupContext, type PopupContext } from '@/utils/accounts/add-place';
 
 
 /** Rows painted before the rest of a long list (a popup shows about ten). */
@@ -29,7 +30,8 @@ interface ListData {
   skew: number;
 }
 
-interface Toast {
+/** A short message in the status line pinned under the list, with Undo after a delete. */
+export interface Toast {
   text: string;
   /** A deleted account that can still be put back, until `until` (ms since epoch). */
   undo?: { id: string; until: number };
@@ -40,9 +42,13 @@ interface AccountListProps {
   tabId?: number;
   /** The list and site that came with the popup's opening: painted at once, not asked for. */
   first?: PopupOpening['unlocked'];
+  /** A message to show as the list appears (after a delete in the edit screen: with its Undo). */
+  arrival?: Toast | null;
   query: string;
   onQuery: (query: string) => void;
   onAdd: () => void;
+  /** Where the popup is and what it holds, once the list is known (for the add panel's place). */
+  onContext?: (context: PopupContext) => void;
   onEdit: (account: AccountView) => void;
   onError: (message: string) => void;
 }
@@ -78,19 +84,20 @@ function closePopup() {
 
 /**
  * The live code list with its search box. The codes are fetched again from the background
- * only when the first of them expires; one clock ticks the countdowns. Clicking a code (or
- * Enter on it) copies it and, when the tab has a code field, fills it there (asking first on a
- * site the account is not bound to, and warning loudly on a look-alike of a bound site).
+ * only when the first of them expires; one clock ticks the countdowns. Clicking a code copies
+ * it; Fill (shown when the popup acts on a web page) fills it into the tab, asking first on a
+ * site the account is not bound to and warning loudly on a look-alike of a bound site. The
+ * status line (copied, deleted with Undo) stays pinned at the bottom of the view, whatever the
+ * scroll.
  *
  * Keys: ↑/↓ move between rows (from the search box too), Enter fills or copies, Ctrl/Cmd+C
  * copies, Alt+↑/↓ moves the account in the list, Escape clears the search, a second Escape
  * closes the popup.
  */
-export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onError }: AccountListProps) {
+export function AccountList({ tabId, first, arrival, query, onQuery, onAdd, onContext, onEdit, onError }: AccountListProps) {
   const [data, setData] = useState<ListData | null>(() => (first ? toListData(first.listing, null) : null));
   const [site, setSite] = useState<string | null>(first?.site ?? null);
-  const [toast, setToast] = useState<Toast | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const [toast, setToast] = useState<Toast | null>(arrival ?? null);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const loading = useRef(false);
@@ -111,11 +118,21 @@ export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onErr
     setData((previous) => toListData(result.value, previous));
   }
 
+  const [siteKnown, setSiteKnown] = useState(first !== undefined);
   useEffect(() => {
     if (first) return;
     void load();
-    void sendRequest('getActiveSite', tabId === undefined ? {} : { tabId }).then((r) => r.ok && setSite(r.value.site));
+    void sendRequest('getActiveSite', tabId === undefined ? {} : { tabId }).then((r) => {
+      if (r.ok) setSite(r.value.site);
+      setSiteKnown(true);
+    });
   }, []);
+
+  // The layout around the list follows the site and the accounts once both are known.
+  useEffect(() => {
+    if (!data || !siteKnown || !onContext) return;
+    onContext(popupContext(site, data.accounts));
+  }, [data, site, siteKnown]);
 
   // Fetch new codes when the first one expires (no per-second work here).
   useEffect(() => {
@@ -156,11 +173,12 @@ export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onErr
     const id = focusAfter.current;
     if (id === null) return;
     focusAfter.current = null;
-    codeButton(id)?.focus();
+    primaryButton(id)?.focus();
   });
 
-  function codeButton(id: string): HTMLButtonElement | null {
-    return list.current?.querySelector<HTMLButtonElement>(`li[data-account-id="${CSS.escape(id)}"] button.code`) ?? null;
+  /** A row's main button: Fill where the popup can fill, else the code (which copies). */
+  function primaryButton(id: string): HTMLButtonElement | null {
+    return list.current?.querySelector<HTMLButtonElement>(`li[data-account-id="${CSS.escape(id)}"] button[data-primary]`) ?? null;
   }
 
   async function copy(account: AccountView, code: string): Promise<boolean> {
@@ -170,7 +188,7 @@ export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onErr
     return copied;
   }
 
-  /** Copies the code, then fills it into the tab when it has a code field. */
+  /** Copies the code, then fills it into the tab when it has a code field (Fill, or Enter in the search box). */
   async function use(account: AccountView, code: string) {
     setAsking(null);
     await copy(account, code);
@@ -208,15 +226,6 @@ export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onErr
   /** Never silent: no field took the code, so say it is copied and how to paste it. */
   function copiedNotFilled() {
     if (copiedLast.current) setToast({ text: t('fillNoticeCopied', pasteShortcut(navigator.platform, t('pasteKeys'))) });
-  }
-
-  async function remove(account: AccountView) {
-    setConfirming(null);
-    const result = await sendRequest('deleteAccountWithUndo', { id: account.id });
-    if (!result.ok) return onError(result.error.message);
-    setToast({ text: t('deletedAccount', displayName(account)), undo: { id: account.id, until: result.value.undoUntil } });
-    await load();
-    searchBox.current?.focus();
   }
 
   async function undo(id: string) {
@@ -260,17 +269,15 @@ export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onErr
   }
 
   // Row callbacks through a ref: the object handed to rows never changes, so memoized rows stay put.
-  const latest = useRef({ use, fill, remove, togglePin, nextHotp, move, canSwap, visible });
-  latest.current = { use, fill, remove, togglePin, nextHotp, move, canSwap, visible };
+  const latest = useRef({ use, copy, fill, togglePin, nextHotp, move, canSwap, visible });
+  latest.current = { use, copy, fill, togglePin, nextHotp, move, canSwap, visible };
   const actions = useMemo<RowActions>(() => ({
     use: (account, code) => void latest.current.use(account, code),
+    copy: (account, code) => void latest.current.copy(account, code),
     fillAnswer: (account, remember, fillSite) => void latest.current.fill(account, remember ? { bindSite: true } : { confirmed: true }, fillSite),
     cancelFill: () => setAsking(null),
     togglePin: (account) => void latest.current.togglePin(account),
     edit: (account) => onEdit(account),
-    askDelete: (account) => setConfirming(account.id),
-    confirmDelete: (account) => void latest.current.remove(account),
-    cancelDelete: () => setConfirming(null),
     nextHotp: (account) => void latest.current.nextHotp(account),
     dragStart: (account, event) => {
       dragging.current = account.id;
@@ -298,15 +305,14 @@ export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onErr
   }), []);
 
   // Escape: closes a question first, then clears the search, then closes the popup.
-  const escapeState = useRef({ asking, confirming, query });
-  escapeState.current = { asking, confirming, query };
+  const escapeState = useRef({ asking, query });
+  escapeState.current = { asking, query };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       const state = escapeState.current;
       event.preventDefault();
       if (state.asking) setAsking(null);
-      else if (state.confirming) setConfirming(null);
       else if (state.query !== '') {
         onQuery('');
         searchBox.current?.focus();
@@ -325,7 +331,7 @@ export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onErr
     const current = visible[index];
     const focusRow = (i: number) => {
       const next = visible[Math.max(0, Math.min(visible.length - 1, i))];
-      if (next) codeButton(next.id)?.focus();
+      if (next) primaryButton(next.id)?.focus();
     };
     const key = event.key;
     if (event.altKey && (key === 'ArrowUp' || key === 'ArrowDown') && current) {
@@ -376,16 +382,18 @@ export function AccountList({ tabId, first, query, onQuery, onAdd, onEdit, onErr
           if (!view) return null;
           return (
             <AccountRow key={account.id} account={account} code={view.code} nextCode={view.nextCode} validUntil={view.validUntil}
-              skew={data.skew} onSite={isOnSite(account, site)} asking={asking?.id === account.id ? asking.target : undefined}
-              confirmingDelete={confirming === account.id} dropTarget={dropTarget === account.id} actions={actions} />
+              skew={data.skew} onSite={isOnSite(account, site)} canFill={site !== null}
+              asking={asking?.id === account.id ? asking.target : undefined} dropTarget={dropTarget === account.id} actions={actions} />
           );
         })}
       </ul>
-      <p class="toast" role="status" aria-live="polite">
-        {toast?.text}
-        {toast?.undo && <> <button type="button" class="link" onClick={() => void undo(toast.undo!.id)}>{t('undo')}</button></>}
-      </p>
-      <ClipboardNote />
+      <div class="list__status">
+        <p class="toast" role="status" aria-live="polite">
+          {toast?.text}
+          {toast?.undo && <> <button type="button" class="undo" onClick={() => void undo(toast.undo!.id)}>{t('undo')}</button></>}
+        </p>
+        <ClipboardNote />
+      </div>
     </div>
   );
 }

@@ -7,20 +7,18 @@ import { formatNumber, t } from '@/utils/i18n/t';
 import { useNow } from './clock';
 import { FillConfirm } from './fill-confirm';
 import { FillSiteAccess } from './fill-site-access';
-import { DeleteConfirm } from './delete-confirm';
 import { memo } from './memo';
 
 /** What a row can ask the list to do; the object is stable for the list's lifetime. */
 export interface RowActions {
-  /** Copy, and fill into the tab when it has a code field (click or Enter on the code). */
+  /** Fill into the tab (copying too, for when it has no code field): the Fill button. */
   use: (account: AccountView, code: string) => void;
+  /** Copy only: a click on the code. */
+  copy: (account: AccountView, code: string) => void;
   fillAnswer: (account: AccountView, remember: boolean, site: string) => void;
   cancelFill: () => void;
   togglePin: (account: AccountView) => void;
   edit: (account: AccountView) => void;
-  askDelete: (account: AccountView) => void;
-  confirmDelete: (account: AccountView) => void;
-  cancelDelete: () => void;
   nextHotp: (account: AccountView) => void;
   dragStart: (account: AccountView, event: DragEvent) => void;
   dragOver: (account: AccountView, event: DragEvent) => void;
@@ -37,23 +35,28 @@ export interface AccountRowProps {
   skew: number;
   /** Bound to the active tab's site. */
   onSite: boolean;
+  /** The popup acts on a web page, so a code can be filled into it: the row offers Fill. */
+  canFill: boolean;
   asking?: Extract<FillTarget, { state: 'unbound' }>;
-  confirmingDelete: boolean;
   dropTarget: boolean;
   actions: RowActions;
 }
 
 /**
- * One account: avatar, names, the code grouped for reading, its countdown and, near the end
- * of a period, the next code. Memoized: a row renders again only when its own code or
- * account changed; the per-second countdown lives in {@link CodeTimer}.
+ * One account: avatar, names, the code grouped for reading (a click copies it), its countdown
+ * and, near the end of a period, the next code; Fill when the popup acts on a web page; pin and
+ * edit (delete is inside edit, away from the everyday buttons). The row's main button (Fill,
+ * else the code) carries `data-primary`: the arrow keys move between those. Memoized: a row
+ * renders again only when its own code or account changed; the per-second countdown lives in
+ * {@link CodeTimer}.
  */
 export const AccountRow = memo(function AccountRow(props: AccountRowProps) {
-  const { account, code, nextCode, validUntil, skew, onSite, asking, confirmingDelete, dropTarget, actions } = props;
+  const { account, code, nextCode, validUntil, skew, onSite, canFill, asking, dropTarget, actions } = props;
   const name = displayName(account.issuer || account.label ? account : { issuer: t('unnamedAccount'), label: '' });
   const title = account.issuer || account.label || t('unnamedAccount');
+  const shown = formatCode(code);
   return (
-    <li class={`account${dropTarget ? ' account--drop' : ''}`} data-account-id={account.id} draggable
+    <li class={`account${dropTarget ? ' account--drop' : ''}${onSite ? ' account--on-site' : ''}`} data-account-id={account.id} draggable
       onDragStart={(e) => actions.dragStart(account, e)} onDragOver={(e) => actions.dragOver(account, e)}
       onDrop={(e) => actions.drop(account, e)} onDragEnd={actions.dragEnd}>
       <Avatar account={account} />
@@ -62,12 +65,27 @@ export const AccountRow = memo(function AccountRow(props: AccountRowProps) {
         {account.issuer && account.label && <span class="account__label">{account.label}</span>}
         {onSite && <span class="badge">{t('onThisSite')}</span>}
       </div>
+      <div class="account__actions">
+        <IconButton label={t('pinLabel', name)} pressed={account.pinned} onClick={() => actions.togglePin(account)}>
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" fill={account.pinned ? 'currentColor' : 'none'}
+            stroke="currentColor" stroke-width="1.4" stroke-linejoin="round">
+            <path d="M8 1.8l1.85 3.9 4.25.5-3.15 2.9.85 4.2L8 11.2l-3.8 2.1.85-4.2L1.9 6.2l4.25-.5z" />
+          </svg>
+        </IconButton>
+        <IconButton label={t('editLabel', name)} onClick={() => actions.edit(account)}>
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.4"
+            stroke-linejoin="round" stroke-linecap="round">
+            <path d="M10.8 2.4l2.8 2.8-8 8H2.8v-2.8zM9.2 4l2.8 2.8" />
+          </svg>
+        </IconButton>
+      </div>
       <div class="account__code">
-        <button type="button" class="code" data-code={code}
-          aria-label={t('copyCodeLabel', [formatCode(code), name])} title={t('copyCodeTitle')}
+        <button type="button" class="code" data-code={code} data-primary={canFill ? undefined : ''}
+          aria-label={t('copyCodeLabel', [shown, name])} title={t('copyCodeTitle')}
           aria-keyshortcuts="Enter Control+C Meta+C Alt+ArrowUp Alt+ArrowDown"
-          onClick={() => actions.use(account, code)}>
-          {formatCode(code)}
+          onClick={() => actions.copy(account, code)}>
+          <span class="code__digits">{shown}</span>
+          <span class="code__copy" aria-hidden="true">{t('copyButton')}</span>
         </button>
         {validUntil !== undefined && <CodeTimer validUntil={validUntil} period={account.period} skew={skew} nextCode={nextCode} />}
         {account.kind === 'hotp' && (
@@ -75,12 +93,13 @@ export const AccountRow = memo(function AccountRow(props: AccountRowProps) {
             {t('nextHotp')}
           </button>
         )}
-      </div>
-      <div class="account__actions">
-        <IconButton label={t('pinLabel', name)} pressed={account.pinned}
-          onClick={() => actions.togglePin(account)}>{account.pinned ? '★' : '☆'}</IconButton>
-        <IconButton label={t('editLabel', name)} onClick={() => actions.edit(account)}>✎</IconButton>
-        {!confirmingDelete && <IconButton label={t('deleteLabel', name)} onClick={() => actions.askDelete(account)}>✕</IconButton>}
+        {canFill && (
+          <button type="button" class={`fill${onSite ? ' primary' : ''}`} data-primary="" aria-label={t('rowFillLabel', name)}
+            title={t('rowFillLabel', name)} aria-keyshortcuts="Enter Control+C Meta+C Alt+ArrowUp Alt+ArrowDown"
+            onClick={() => actions.use(account, code)}>
+            {t('fillButton')}
+          </button>
+        )}
       </div>
       {asking && (
         <FillConfirm name={name} target={asking} onFill={(remember) => actions.fillAnswer(account, remember, asking.site)}
@@ -88,17 +107,14 @@ export const AccountRow = memo(function AccountRow(props: AccountRowProps) {
       )}
       {/* Offered where it matters (the site the user is on), not under every row. */}
       {onSite && <FillSiteAccess sites={account.sites} name={name} />}
-      {confirmingDelete && (
-        <DeleteConfirm name={name} onDelete={() => actions.confirmDelete(account)} onCancel={actions.cancelDelete} />
-      )}
     </li>
   );
 }, (a, b) =>
   a.account === b.account && a.code === b.code && a.nextCode === b.nextCode && a.validUntil === b.validUntil &&
-  a.skew === b.skew && a.onSite === b.onSite && a.asking === b.asking && a.confirmingDelete === b.confirmingDelete &&
+  a.skew === b.skew && a.onSite === b.onSite && a.canFill === b.canFill && a.asking === b.asking &&
   a.dropTarget === b.dropTarget && a.actions === b.actions);
 
-function IconButton({ label, pressed, onClick, children }: { label: string; pressed?: boolean; onClick: () => void; children: JSX.Element | string }) {
+function IconButton({ label, pressed, onClick, children }: { label: string; pressed?: boolean; onClick: () => void; children: JSX.Element }) {
   return (
     <button type="button" class="icon-button" aria-label={label} title={label} aria-pressed={pressed} onClick={onClick}>
       {children}

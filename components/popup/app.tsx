@@ -4,7 +4,8 @@ import type { AccountView, PopupOpening, Result, Theme, VaultStatus } from '@/ut
 import { sendRequest } from '@/utils/messaging/send-request';
 import { t } from '@/utils/i18n/t';
 import { UnlockScreen } from './unlock-screen';
-import { AccountList } from './account-list';
+import { AccountList, type Toast } from './account-list';
+import { addPlaceFor, popupContext, type AddPlace, type PopupContext } from '@/utils/accounts/add-place';
 import { lazyScreen } from './lazy';
 import { ScanPanel } from './scan-panel';
 import { BackupReminder } from './backup-reminder';
@@ -35,6 +36,8 @@ export function App({ opening }: { opening: Result<PopupOpening> | null }) {
   const [status, setStatus] = useState<VaultStatus | null>(opened?.status ?? null);
   const [view, setView] = useState<View>({ name: 'list' });
   const [notice, setNotice] = useState<string | null>(null);
+  /** The status line the next list opens with (a delete from the edit screen, with its Undo). */
+  const [arrival, setArrival] = useState<Toast | null>(null);
   const [failure, setFailure] = useState<string | null>(opening?.ok === false ? opening.error.message : null);
   const [listVersion, setListVersion] = useState(0);
   const [query, setQuery] = useState('');
@@ -44,6 +47,16 @@ export function App({ opening }: { opening: Result<PopupOpening> | null }) {
   // add, edit, lock) asks the background anew.
   const openingList = useRef(opened?.unlocked);
   const first = openingList.current;
+  // Decided once per popup from what it opened on: the panel keeps its place (and the result of
+  // a scan) while the list changes under it.
+  const [place, setPlace] = useState<{ place: AddPlace; site: string | null } | null>(() => {
+    const unlocked = opened?.unlocked;
+    return unlocked ? { place: addPlaceFor(popupContext(unlocked.site, unlocked.listing.accounts)), site: unlocked.site } : null;
+  });
+  const [addOpen, setAddOpen] = useState(false);
+  const addToggle = useRef<HTMLButtonElement>(null);
+  // An account was added in this popup: the user is setting a site up, no time for reminders.
+  const [settingUp, setSettingUp] = useState(false);
 
   async function refresh() {
     const result = await sendRequest('getStatus');
@@ -82,19 +95,32 @@ export function App({ opening }: { opening: Result<PopupOpening> | null }) {
     void refresh();
   }
 
-  function backToList(message: string | null) {
+  function backToList(message: string | null, toast: Toast | null = null) {
     setNotice(message);
+    setArrival(toast);
     setView({ name: 'list' });
     setListVersion((v) => v + 1);
   }
+
+  function onContext(context: PopupContext) {
+    setPlace((known) => known ?? { place: addPlaceFor(context), site: context.site });
+  }
+
+  const panelShown = place !== null && (place.place !== 'folded' || addOpen);
 
   const unlocked = status?.state === 'unlocked';
   return (
     <div class="popup">
       <header class="bar">
         <span class="brand"><img src="/icon/32.png" alt="" width="20" height="20" /> Twofold</span>
-        {listing && (
-          <button type="button" class="small" onClick={() => { setNotice(null); setView({ name: 'add' }); }}>{t('addButton')}</button>
+        {listing && place?.place === 'folded' && (
+          <button type="button" class="small add-toggle" ref={addToggle} aria-expanded={addOpen} aria-controls="add-panel"
+            onClick={() => setAddOpen(!addOpen)}>
+            {t('addButton')}
+            <svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5">
+              <path d={addOpen ? 'M1.5 6.5 5 3l3.5 3.5' : 'M1.5 3.5 5 7l3.5-3.5'} />
+            </svg>
+          </button>
         )}
         {unlocked && <button type="button" class="small" onClick={() => void lock()}>{t('lockNow')}</button>}
         {tabId === undefined && (
@@ -124,17 +150,24 @@ export function App({ opening }: { opening: Result<PopupOpening> | null }) {
           </section>
         )}
         {listing && <h1 class="visually-hidden">{t('yourAccounts')}</h1>}
-        {listing && <BackupReminder version={listVersion} initial={first?.remindBackup} />}
-        {listing && <ScanPanel tabId={tabId} onSaved={() => setListVersion((v) => v + 1)} />}
+        {listing && !settingUp && <BackupReminder initial={first?.remindBackup} />}
+        {listing && panelShown && (
+          <ScanPanel tabId={tabId} site={place.place === 'site' ? place.site : null} prominent={place.place !== 'folded'}
+            onType={place.place === 'empty' ? undefined : () => { setNotice(null); setView({ name: 'add' }); }}
+            onClose={place.place === 'folded' ? () => { setAddOpen(false); addToggle.current?.focus(); } : undefined}
+            onSaved={() => { setSettingUp(true); setListVersion((v) => v + 1); }} />
+        )}
         {listing && (
-          <AccountList key={listVersion} tabId={tabId} first={first} query={query} onQuery={setQuery} onError={onError}
+          <AccountList key={listVersion} tabId={tabId} first={first} arrival={arrival} query={query} onQuery={setQuery} onError={onError}
+            onContext={onContext}
             onAdd={() => setView({ name: 'add' })} onEdit={(account) => { setNotice(null); setView({ name: 'edit', account }); }} />
         )}
         {unlocked && view.name === 'add' && (
-          <AddAccountForm onCancel={() => setView({ name: 'list' })} onDone={(message) => backToList(message)} />
+          <AddAccountForm onCancel={() => setView({ name: 'list' })} onDone={(message) => { setSettingUp(true); backToList(message); }} />
         )}
         {unlocked && view.name === 'edit' && (
-          <EditAccount account={view.account} onCancel={() => setView({ name: 'list' })} onDone={(message) => backToList(message)} />
+          <EditAccount account={view.account} onCancel={() => setView({ name: 'list' })} onDone={(message) => backToList(message)}
+            onDeleted={(toast) => backToList(null, toast)} />
         )}
       </main>
       {listing && (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from '@wxt-dev/browser';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { t } from '@/utils/i18n/t';
@@ -6,23 +6,23 @@ import { t } from '@/utils/i18n/t';
 /**
  * A one-line reminder to save a backup, when the background says one is due (after the first
  * account, then every five accounts added since the last backup). "Not now" hides it until
- * five more accounts are added. Asked again whenever `version` changes (the list reloaded);
- * `initial` is the answer that came with the popup's opening, if it did.
+ * five more accounts are added.
+ *
+ * It comes as the popup opens (`initial`, the answer that came with the opening, else asked once),
+ * so at the next opening after an account was added. Never while a site is being set up: the
+ * popup leaves it out once an account was added in it, so it never sits beside "Fill code into
+ * this page" halfway through a site's setup.
  */
-export function BackupReminder({ version, initial }: { version: number; initial?: boolean | undefined }) {
+export function BackupReminder({ initial }: { initial?: boolean | undefined }) {
   const [show, setShow] = useState(initial ?? false);
-  const known = useRef(initial !== undefined);
   useEffect(() => {
-    if (known.current) {
-      known.current = false;
-      return;
-    }
+    if (initial !== undefined) return;
     let live = true;
     void sendRequest('getBackupReminder').then((result) => {
       if (live && result.ok) setShow(result.value.show);
     });
     return () => { live = false; };
-  }, [version]);
+  }, []);
 
   if (!show) return null;
   async function later() {

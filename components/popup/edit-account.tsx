@@ -10,6 +10,8 @@ import { fieldError, useRequest } from './use-request';
 import { RevealSecret } from './reveal-secret';
 import { RecoveryCodes } from './recovery-codes';
 import { Avatar } from './avatar';
+import { DeleteConfirm } from './delete-confirm';
+import type { Toast } from './account-list';
 
 /** The popup's words for an edit problem (the background words its own in English). */
 function problemText(check: Extract<EditCheck, { ok: false }>): string {
@@ -22,30 +24,52 @@ function problemText(check: Extract<EditCheck, { ok: false }>): string {
   }
 }
 
+interface EditAccountProps {
+  account: AccountView;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+  /** The account was deleted: back to the list, whose status line offers Undo. */
+  onDeleted: (toast: Toast) => void;
+}
+
 /**
  * Edit an account: its service and account name, and the sites it is used on (where its code
  * is offered and filled without asking). The secret key can be shown after re-entering the
- * master password.
+ * master password. Deleting is here, at the end, away from the list's everyday buttons; the
+ * list then offers Undo.
  */
-export function EditAccount({ account, onDone, onCancel }: { account: AccountView; onDone: (message: string) => void; onCancel: () => void }) {
+export function EditAccount({ account, onDone, onCancel, onDeleted }: EditAccountProps) {
   const [issuer, setIssuer] = useState(account.issuer);
   const [label, setLabel] = useState(account.label);
   const [sites, setSites] = useState(account.sites.join(', '));
   const [icon, setIcon] = useState(account.icon ?? '');
   const [local, setLocal] = useState<{ field: string; message: string } | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
   const { busy, error, run } = useRequest();
   const first = useRef<HTMLInputElement>(null);
   useLayoutEffect(() => first.current?.focus(), []);
 
+  // Escape answers the delete question first (no), then leaves the screen.
+  const asking = useRef(deleting);
+  asking.current = deleting;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
-      onCancel();
+      if (asking.current) setDeleting(false);
+      else onCancel();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
+
+  async function remove() {
+    setDeleteError(null);
+    const result = await sendRequest('deleteAccountWithUndo', { id: account.id });
+    if (!result.ok) return setDeleteError(result.error.message);
+    onDeleted({ text: t('deletedAccount', displayName(account)), undo: { id: account.id, until: result.value.undoUntil } });
+  }
 
   const err = (field: string) => (local?.field === field ? local.message : fieldError(error, field));
 
@@ -80,10 +104,10 @@ export function EditAccount({ account, onDone, onCancel }: { account: AccountVie
           <input id="edit-sites" value={sites} autocomplete="off" spellcheck={false} onInput={(e) => setSites(e.currentTarget.value)}
             {...describedBy('edit-sites', err('sites'), true)} />
         </Field>
-        <Field id="edit-icon" label={t('fieldIcon')} error={err('icon')}>
+        <Field id="edit-icon" label={t('fieldIcon')} error={err('icon')} hint={t('iconAutomaticHint')}>
           <div class="icon-choice">
             <Avatar account={{ issuer, label, icon: icon || undefined }} />
-            <select id="edit-icon" value={icon} onChange={(e) => setIcon(e.currentTarget.value)} {...describedBy('edit-icon', err('icon'))}>
+            <select id="edit-icon" value={icon} onChange={(e) => setIcon(e.currentTarget.value)} {...describedBy('edit-icon', err('icon'), true)}>
               <option value="">{t('iconAutomatic')}</option>
               <option value={LETTER_ICON}>{t('iconLetter')}</option>
               {/* A brand chosen earlier that this version no longer carries stays selectable. */}
@@ -102,6 +126,12 @@ export function EditAccount({ account, onDone, onCancel }: { account: AccountVie
       </form>
       <RevealSecret account={account} />
       <RecoveryCodes account={account} />
+      <section class="reveal delete-account" aria-label={t('deleteAccountButton')}>
+        {deleting
+          ? <DeleteConfirm name={displayName(account)} onDelete={() => void remove()} onCancel={() => setDeleting(false)} />
+          : <button type="button" class="danger-outline" onClick={() => setDeleting(true)}>{t('deleteAccountButton')}</button>}
+        {deleteError && <p class="error" role="alert">{deleteError}</p>}
+      </section>
     </div>
   );
 }

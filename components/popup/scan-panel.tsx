@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, ResultError, ScanReport } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { displayName } from '@/utils/accounts/display-name';
@@ -16,15 +16,24 @@ type State =
 interface ScanPanelProps {
   /** The tab to scan and fill (from `?tab=` when the popup is a window), else the active one. */
   tabId?: number;
+  /** The tab's site when it has no account in Twofold yet: the panel then says "Add this site's account". */
+  site: string | null;
+  /** First thing in the popup (a site without its account, an empty vault), not a menu opened on request. */
+  prominent: boolean;
+  /** Opens the form to type a setup key (absent where the empty list offers it already). */
+  onType?: () => void;
+  /** Folds the panel away again (Escape inside it, when it was opened from "Add account"). */
+  onClose?: () => void;
   onSaved: () => void;
 }
 
 /**
  * Enrollment from the popup: scan the page, select an area of it, choose/drop/paste an
- * image, or paste an `otpauth://` link. A single new account is saved at once; several
- * (an export) or a duplicate are shown first.
+ * image, paste an `otpauth://` link, or type the key. A single new account is saved at once;
+ * several (an export) or a duplicate are shown first. It takes the focus as it appears (on its
+ * first way, scanning): opened from "Add account", or first thing on a site without its account.
  */
-export function ScanPanel({ tabId, onSaved }: ScanPanelProps) {
+export function ScanPanel({ tabId, site, prominent, onType, onClose, onSaved }: ScanPanelProps) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [pasting, setPasting] = useState(false);
   const [text, setText] = useState('');
@@ -32,6 +41,8 @@ export function ScanPanel({ tabId, onSaved }: ScanPanelProps) {
   /** After the first fill: the sites where the fill button could show next time. */
   const [offer, setOffer] = useState<string[] | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const scanButton = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => scanButton.current?.focus(), []);
   const target = tabId === undefined ? {} : { tabId };
 
   async function handle(request: Promise<Awaited<ReturnType<typeof sendRequest<'scanTab'>>>>, what: string) {
@@ -117,16 +128,29 @@ export function ScanPanel({ tabId, onSaved }: ScanPanelProps) {
   }
 
   return (
-    <section class="scan" aria-label={t('scanRegion')}
+    <section id="add-panel" class={`scan${prominent ? ' scan--first' : ' scan--menu'}`}
+      {...(site ? { 'aria-labelledby': 'add-site-title' } : { 'aria-label': t('scanRegion') })}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !onClose || e.defaultPrevented) return;
+        e.preventDefault();
+        onClose();
+      }}
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => { e.preventDefault(); void readImage(e.dataTransfer?.files[0]); }}>
+      {site && (
+        <>
+          <h2 id="add-site-title">{t('addSiteTitle')}</h2>
+          <p class="hint">{t('addSiteText', site)}</p>
+        </>
+      )}
       <div class="scan__actions">
-        <button type="button" class="primary" onClick={() => void handle(sendRequest('scanTab', target), t('scanning'))}>
+        <button type="button" class="primary" ref={scanButton} onClick={() => void handle(sendRequest('scanTab', target), t('scanning'))}>
           {t('scanButton')}
         </button>
         <button type="button" class="small" onClick={() => void selectArea()}>{t('selectArea')}</button>
         <button type="button" class="small" onClick={() => fileInput.current?.click()}>{t('chooseImage')}</button>
         <button type="button" class="small" aria-expanded={pasting} onClick={() => setPasting(!pasting)}>{t('pasteLink')}</button>
+        {onType && <button type="button" class="small" onClick={onType}>{t('emptyTypeButton')}</button>}
         <input ref={fileInput} type="file" accept="image/*" hidden aria-label={t('chooseImageLabel')}
           onChange={(e) => { void readImage(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
       </div>

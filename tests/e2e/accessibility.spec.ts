@@ -40,6 +40,9 @@ test('the popup screens have no serious accessibility violations', async ({ open
 
   await popup.edit('Amazon');
   await expectAccessible(popup.page, 'popup: edit');
+  await popup.page.getByRole('button', { name: 'Delete this account…' }).click();
+  await expectAccessible(popup.page, 'popup: edit, asking whether to delete');
+  await popup.page.getByRole('button', { name: 'Cancel' }).last().click();
   await popup.page.getByRole('button', { name: 'Show setup key…' }).click();
   await popup.page.getByLabel('Master password').fill(PASSWORD);
   await popup.page.getByRole('button', { name: 'Show key', exact: true }).click();

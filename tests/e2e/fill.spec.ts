@@ -193,21 +193,21 @@ test('the shortcut and the popup click fill too; the popup warns on a look-alike
     await expect.poll(() => received(page)).not.toEqual([]);
     expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
 
-    // Popup click on a bound page: fills and copies; the popup closes and the page says it was filled.
+    // Popup Fill on a bound page: fills and copies; the popup closes and the page says it was filled.
     page = await open(twofold, AMAZON_HOST, 'react-controlled-input.html');
     let popup = await openPopupFor(twofold, page);
     before = Date.now();
     const closed = popup.page.waitForEvent('close');
-    await popup.clickCode('Amazon');
+    await popup.fill('Amazon');
     await closed;
     await expect.poll(() => received(page)).not.toEqual([]);
     expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
     await expect.poll(() => hasAccessibleName(page, 'Twofold filled the code.')).toBe(true);
 
-    // Popup click on a look-alike: a loud warning naming the real site; Cancel fills nothing.
+    // Popup Fill on a look-alike: a loud warning naming the real site; Cancel fills nothing.
     page = await open(twofold, LOOKALIKE_HOST, 'amazon-like.html');
     popup = await PopupPage.openFor(twofold, await tabIdOf(twofold, page));
-    await popup.clickCode('Amazon');
+    await popup.fill('Amazon');
     const warning = popup.page.getByRole('alertdialog');
     await expect(warning).toContainText('Warning: this is not amazon.com');
     await expect(warning).toContainText('amaz0n.com');
@@ -217,10 +217,10 @@ test('the shortcut and the popup click fill too; the popup warns on a look-alike
     expect(await received(page)).toEqual([]);
     await popup.page.close();
 
-    // Popup click on an unrelated site: asks; "Fill once" fills, and only once.
+    // Popup Fill on an unrelated site: asks; "Fill once" fills, and only once.
     page = await open(twofold, 'intranet.example.org', 'one-time-code-single.html');
     popup = await PopupPage.openFor(twofold, await tabIdOf(twofold, page));
-    await popup.clickCode('Amazon');
+    await popup.fill('Amazon');
     const ask = popup.page.getByRole('alertdialog');
     await expect(ask).toContainText('not used on example.org');
     before = Date.now();
@@ -329,10 +329,10 @@ test('explicit requests never end in silence: request-only fields, codes sent el
       await page.close();
     }
 
-    // No field on the bound site: the popup click copies, says so, and so does the page.
+    // No field on the bound site: the popup's Fill copies, says so, and so does the page.
     page = await open(twofold, AMAZON_HOST, 'login-no-code-field.html');
     const popup = await openPopupFor(twofold, page);
-    await popup.clickCode('Amazon');
+    await popup.fill('Amazon');
     await expect(popup.page.getByRole('status').filter({ hasText: 'Code copied: paste it with Ctrl+V' })).toBeVisible();
     await expect.poll(() => hasAccessibleName(page, 'Code copied: paste it with Ctrl+V')).toBe(true);
     expect(await received(page)).toEqual([]);

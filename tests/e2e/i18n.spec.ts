@@ -100,6 +100,8 @@ test('in German: the options page, the fill button and the select-an-area overla
     const scanPage = await twofold.context.newPage();
     await scanPage.goto(`https://www.amazon.com:${port}/scan/amazon-setup.html`);
     const popup = await openPopupFor(twofold, scanPage);
+    // The page's site has an account (imported above): the ways to add one are behind one button.
+    await popup.page.getByRole('button', { name: 'Konto hinzufügen', exact: true }).click();
     const closed = popup.page.waitForEvent('close');
     await popup.page.getByRole('button', { name: 'Bereich auswählen' }).click();
     await closed;

@@ -271,7 +271,7 @@ test('edit: the icon can be chosen (a brand, the first letter, or automatic) and
   await expect(avatar('GitHub')).toHaveText('G');
   await popup.edit('Amazon');
   await expect(popup.page.getByLabel('Icon')).toHaveValue('GitHub');
-  await popup.page.getByLabel('Icon').selectOption({ label: 'Automatic (the service’s logo, or its first letter)' });
+  await popup.page.getByLabel('Icon').selectOption({ label: 'Automatic' });
   await popup.page.getByRole('button', { name: 'Save changes' }).click();
   await expect(avatar('Amazon')).toHaveText('A');
 });
@@ -303,7 +303,8 @@ test('after a delete, opening the add form and cancelling shows the list as it i
   const popup = await popupWith(openPopup);
   await popup.deleteAccount('PayPal');
   await expect(popup.rows()).toHaveCount(2);
-  await popup.page.getByRole('button', { name: '+ Add' }).click();
+  const panel = await popup.openAddPanel();
+  await panel.getByRole('button', { name: /^Type/ }).click();
   await popup.page.getByRole('button', { name: 'Cancel' }).click();
   await expect(popup.rows()).toHaveCount(2);
   expect(await popup.issuers()).toEqual(['Amazon', 'GitHub']);
@@ -362,4 +363,152 @@ test('in German: the popup speaks German, with German dates', async () => {
   } finally {
     await twofold.context.close();
   }
+});
+
+test('by context: on a sign-in page the site’s account comes first with Fill and Copy, adding is folded into one button', async ({ twofold, openPopup, pageOn }) => {
+  await twofold.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const setup = await popupWith(openPopup, [PAYPAL, GITHUB, AMAZON]);
+  await setup.page.close();
+
+  const page = await pageOn('www.amazon.com', '/fill/one-time-code-single.html');
+  const popup = await openPopupFor(twofold, page);
+  await expect(popup.rows()).toHaveCount(3);
+  expect(await popup.issuers()).toEqual(['Amazon', 'PayPal', 'GitHub']);
+  // Each action is named for what a click does.
+  const fill = popup.fillButton('Amazon');
+  await expect(fill).toHaveAccessibleName('Fill the code for Amazon (alice@example.com) into this page');
+  await expect(fill).toHaveText('Fill');
+  const code = await popup.codeOf('Amazon');
+  await expect(popup.row('Amazon').locator('button.code')).toHaveAccessibleName(`Copy code ${code.slice(0, 3)} ${code.slice(3)} for Amazon (alice@example.com)`);
+  // The ways to add an account wait behind one button, reachable from the keyboard.
+  await expect(popup.addPanel()).toHaveCount(0);
+  await expect(popup.page.getByRole('button', { name: 'Scan QR code on this page' })).toHaveCount(0);
+  await popup.addToggle().focus();
+  await popup.page.keyboard.press('Enter');
+  await expect(popup.addToggle()).toHaveAttribute('aria-expanded', 'true');
+  await expect(popup.addPanel().getByRole('button', { name: 'Scan QR code on this page' })).toBeFocused();
+  await expect(popup.addPanel().getByRole('button', { name: /^Type/ })).toBeVisible();
+  await expectAccessible(popup.page, 'popup: sign-in page, add menu open');
+  // Escape folds it away again, back to the button.
+  await popup.page.keyboard.press('Escape');
+  await expect(popup.addPanel()).toHaveCount(0);
+  await expect(popup.addToggle()).toBeFocused();
+  await expectAccessible(popup.page, 'popup: sign-in page');
+
+  // Copy copies only; Fill fills the page's own field.
+  await popup.clickCode('Amazon');
+  await expect(popup.toast()).toHaveText('Copied the code for Amazon (alice@example.com)');
+  await expect(page.locator('#c1')).toHaveValue('');
+  const before = Date.now();
+  await popup.fill('Amazon');
+  await expect(page.locator('#c1')).toHaveValue(/^\d{6}$/);
+  expect(totpBetween(AMAZON.secret, before - 1000, Date.now() + 1000)).toContain(await page.locator('#c1').inputValue());
+});
+
+test('by context: on a site with no account yet, “Add this site’s account” comes first; on a browser page, the list', async ({ twofold, openPopup, pageOn }) => {
+  const setup = await popupWith(openPopup, [PAYPAL, GITHUB]);
+  await setup.page.close();
+
+  const page = await pageOn('www.amazon.com', '/scan/amazon-setup.html');
+  const popup = await openPopupFor(twofold, page);
+  await expect(popup.rows()).toHaveCount(2);
+  const panel = popup.addPanel();
+  await expect(panel.getByRole('heading', { name: 'Add this site’s account' })).toBeVisible();
+  await expect(panel).toContainText('When amazon.com shows a QR code');
+  await expect(popup.addToggle()).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Scan QR code on this page' })).toBeFocused();
+  // First thing in the popup, above the search box and the codes.
+  const panelBox = (await panel.boundingBox())!;
+  const searchBox = (await popup.search().boundingBox())!;
+  expect(panelBox.y).toBeLessThan(searchBox.y);
+  await expectAccessible(popup.page, 'popup: enrollment page');
+
+  await popup.scanPage();
+  await expect(popup.page.getByRole('status').filter({ hasText: 'Saved Amazon (alice@example.com) for amazon.com' })).toBeVisible();
+  // The result stays where it was, with its next step, while the list gains the account.
+  await expect(panel.getByRole('button', { name: 'Fill code into this page' })).toBeVisible();
+  await expect(popup.rows()).toHaveCount(3);
+  await expect(popup.backupReminder()).toHaveCount(0);
+  await expectAccessible(popup.page, 'popup: enrollment page, account saved');
+  await popup.page.close();
+
+  // The popup's own tab is no web page: the list, nothing to fill, adding folded away.
+  const plain = await openPopup();
+  await expect(plain.rows()).toHaveCount(3);
+  await expect(plain.addPanel()).toHaveCount(0);
+  await expect(plain.addToggle()).toHaveAttribute('aria-expanded', 'false');
+  await expect(plain.page.getByRole('button', { name: /^Fill the code for / })).toHaveCount(0);
+  // Arrows land on the codes, which copy.
+  await plain.page.keyboard.press('ArrowDown');
+  await expect(plain.row('PayPal').locator('button.code')).toBeFocused();
+});
+
+test('undo stays in view whatever the scroll: 16 accounts, the last one deleted', async ({ openPopup }) => {
+  const sixteen = Array.from({ length: 16 }, (_, i) => ({
+    issuer: `Service ${String(i + 1).padStart(2, '0')}`, label: `user${i + 1}@example.com`, secret: `${'JBSWY3DPEHPK3PX'}${'ABCDEFGHIJKLMNOP'[i]}`, sites: [],
+  }));
+  const popup = await popupWith(openPopup, sixteen);
+  const scroller = popup.page.locator('#account-list');
+  const scrollTo = (where: 'top' | 'middle' | 'bottom') => scroller.evaluate((el, at) => {
+    el.scrollTop = at === 'top' ? 0 : at === 'bottom' ? el.scrollHeight : (el.scrollHeight - el.clientHeight) / 2;
+  }, where);
+  // The list is longer than the popup: its rows scroll.
+  expect(await scroller.evaluate((el) => el.scrollHeight > el.clientHeight + 200)).toBe(true);
+
+  await scrollTo('bottom');
+  await popup.deleteAccount('Service 16');
+  await expect(popup.rows()).toHaveCount(15);
+  const undo = popup.toast().getByRole('button', { name: 'Undo' });
+  for (const where of ['bottom', 'middle', 'top', 'middle'] as const) {
+    await scrollTo(where);
+    await expect(undo, `Undo in view, scrolled to the ${where}`).toBeInViewport({ ratio: 1 });
+  }
+  await undo.click();
+  await expect(popup.rows()).toHaveCount(16);
+  await expect(popup.toast()).toHaveText('Service 16 (user16@example.com) is back.');
+  await scrollTo('middle');
+  await expectAccessible(popup.page, 'popup: 16 accounts, scrolled');
+});
+
+test('rows: pin, edit, Copy and Fill are 24×24 px or more with names; delete is apart from edit; names never nest brackets', async ({ twofold, openPopup, pageOn }) => {
+  const shopping = { issuer: 'Amazon', label: 'alice (shopping)', secret: 'JBSWY3DPEHPK3PXP', sites: ['amazon.com'] };
+  const setup = await popupWith(openPopup, [shopping, GITHUB]);
+  await setup.page.close();
+  const page = await pageOn('www.amazon.com', '/fill/one-time-code-single.html');
+  const popup = await openPopupFor(twofold, page);
+  await expect(popup.rows()).toHaveCount(2);
+
+  const row = popup.row('Amazon');
+  const controls = [
+    row.getByRole('button', { name: 'Pin Amazon: alice (shopping)' }),
+    row.getByRole('button', { name: 'Edit Amazon: alice (shopping)' }),
+    row.locator('button.code'),
+    popup.fillButton('Amazon'),
+  ];
+  for (const control of controls) {
+    const box = (await control.boundingBox())!;
+    expect(box.width, await control.getAttribute('aria-label') ?? '').toBeGreaterThanOrEqual(24);
+    expect(box.height, await control.getAttribute('aria-label') ?? '').toBeGreaterThanOrEqual(24);
+    // A name a pointer user sees too: a tooltip, or the text itself.
+    expect((await control.getAttribute('title')) ?? (await control.textContent())).toBeTruthy();
+  }
+  await expect(row.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
+  await expect(row.getByRole('button', { name: /\(alice \(shopping\)\)/ })).toHaveCount(0);
+
+  // The icon picker's choices fit its box.
+  await popup.edit('Amazon');
+  const picker = popup.page.getByLabel('Icon');
+  await expect(picker.locator('option').first()).toHaveText('Automatic');
+  const fits = await picker.evaluate((select: HTMLSelectElement) => {
+    const context = document.createElement('canvas').getContext('2d')!;
+    const style = getComputedStyle(select);
+    context.font = `${style.fontSize} ${style.fontFamily}`;
+    // Room for text: the box less its padding and the drop-down arrow (about 20 px).
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+    const widest = [...select.options].map((o) => ({ text: o.text, width: context.measureText(o.text).width }))
+      .sort((a, b) => b.width - a.width)[0]!;
+    return { room, widest };
+  });
+  expect(fits.widest.width, `“${fits.widest.text}” fits in ${fits.room} px`).toBeLessThanOrEqual(fits.room);
+  await expect(popup.page.getByText('Automatic shows the service’s logo, or its first letter.')).toBeVisible();
 });

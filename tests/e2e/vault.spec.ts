@@ -192,10 +192,14 @@ test('delete asks for confirmation', async ({ openPopup }) => {
   await popup.setUp(PASSWORD);
   await popup.addAccount(ACCOUNTS[0]!);
   await popup.addAccount(ACCOUNTS[2]!);
-  await popup.page.getByRole('button', { name: 'Delete Amazon (alice@example.com)' }).click();
-  await popup.page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(popup.rows()).toHaveCount(2);
-  await popup.page.getByRole('button', { name: 'Delete Amazon (alice@example.com)' }).click();
+  // Delete is inside the account's edit screen, away from the list's everyday buttons.
+  await expect(popup.row('Amazon').getByRole('button', { name: /^Delete/ })).toHaveCount(0);
+  await popup.edit('Amazon');
+  await popup.page.getByRole('button', { name: 'Delete this account…' }).click();
+  await expect(popup.page.getByRole('button', { name: 'Cancel' }).last()).toBeFocused();
+  await popup.page.getByRole('button', { name: 'Cancel' }).last().click();
+  await expect(popup.page.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(0);
+  await popup.page.getByRole('button', { name: 'Delete this account…' }).click();
   await popup.page.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(popup.rows()).toHaveCount(1);
   expect(await popup.issuers()).toEqual(['PayPal']);

@@ -36,6 +36,28 @@ export class PopupPage {
     return this.steps.addAccount(account);
   }
 
+  /**
+   * Opens the ways to add an account: the "Add account" button where they are folded away (a
+   * site with its account, a browser page); elsewhere they are on screen already.
+   */
+  async openAddPanel(): Promise<Locator> {
+    const toggle = this.addToggle();
+    if ((await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const panel = this.addPanel();
+    await panel.waitFor();
+    return panel;
+  }
+
+  /** The "Add account" button in the popup's header (only where adding is folded away). */
+  addToggle(): Locator {
+    return this.page.getByRole('button', { name: 'Add account', exact: true });
+  }
+
+  /** The ways to add an account: scan, select an area, an image, a link, type the key. */
+  addPanel(): Locator {
+    return this.page.locator('#add-panel');
+  }
+
   /** The rows of the account list. */
   rows(): Locator {
     return this.page.locator('li.account');
@@ -75,11 +97,20 @@ export class PopupPage {
     return new PopupPage(page);
   }
 
-  /** Clicks a row's code: copies it, and fills it into the tab when that has a code field. */
+  /** Clicks a row's code: copies it. */
   async clickCode(issuer: string): Promise<void> {
     await this.row(issuer).first().locator('button.code').click();
   }
 
+  /** A row's Fill button (shown when the popup acts on a web page). */
+  fillButton(issuer: string): Locator {
+    return this.row(issuer).first().getByRole('button', { name: /^Fill the code for / });
+  }
+
+  /** Clicks a row's Fill: fills the code into the tab (asking first on a site it is not bound to). */
+  async fill(issuer: string): Promise<void> {
+    await this.fillButton(issuer).click();
+  }
   /**
    * Saves an account bound to `sites`, the way enrollment from a tab does (the add form has no
    * site field): through the same request the form sends.
@@ -110,13 +141,14 @@ export class PopupPage {
     await expect(this.heading()).toHaveText('Edit account');
   }
 
-  /** Deletes a row, answering the question. */
+  /** Deletes an account from its edit screen, answering the question. */
   async deleteAccount(issuer: string): Promise<void> {
-    await this.row(issuer).getByRole('button', { name: /^Delete / }).click();
+    await this.edit(issuer);
+    await this.page.getByRole('button', { name: 'Delete this account…' }).click();
     await this.page.getByRole('button', { name: 'Delete', exact: true }).click();
   }
 
-  /** The short confirmation under the list ("Copied the code for …"). */
+  /** The status line pinned under the list ("Copied the code for …", "Deleted … Undo"). */
   toast(): Locator {
     return this.page.locator('.toast[role=status]');
   }

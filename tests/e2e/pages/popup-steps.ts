@@ -31,9 +31,26 @@ export class PopupSteps {
     await this.ui.waitFor('h1:not(.visually-hidden)', 'Twofold is locked');
   }
 
-  /** Adds an account by its setup key in the add form. */
+  /**
+   * Opens the ways to add an account where they are folded behind "Add account" (a site with its
+   * account, a browser page); elsewhere (an empty vault, a site without its account) they show.
+   */
+  async openAddPanel(): Promise<void> {
+    const folded = await this.ui.evaluate(() => document.querySelector('button.add-toggle[aria-expanded="false"]') !== null, undefined);
+    if (folded) await this.ui.click('Add account');
+    await this.ui.waitFor('#add-panel');
+  }
+
+  /** Adds an account by its setup key in the add form (opened from the add panel unless open). */
   async addAccount(account: { issuer: string; label?: string; secret: string }): Promise<void> {
-    await this.ui.click('+ Add');
+    const formOpen = await this.ui.evaluate(
+      () => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Save account'),
+      undefined,
+    );
+    if (!formOpen) {
+      await this.openAddPanel();
+      await this.ui.click('Type a setup key');
+    }
     await this.ui.fill('Service', account.issuer);
     if (account.label) await this.ui.fill('Account name (optional)', account.label);
     await this.ui.fill('Setup key', account.secret);
@@ -42,6 +59,7 @@ export class PopupSteps {
 
   /** Scans the page the popup acts on and waits for the outcome to show. */
   async scanPage(): Promise<void> {
+    await this.openAddPanel();
     await this.ui.click('Scan QR code on this page');
     await this.ui.waitFor('.notice-box, .warning, .preview');
   }
