@@ -19,7 +19,7 @@ const codesSince = (account: typeof AMAZON, fromMs: number) => totpBetween(accou
  * in Firefox: what the page's own state received, under the real host names the accounts are
  * bound to; the look-alike host gets no button.
  */
-test('Firefox fills on a bound site: the inline button in single and split fields, and a click in the popup', async ({ firefox }) => {
+test('Firefox fills on a bound site: the inline button in single and split fields, and Fill in the popup', async ({ firefox }) => {
   const setup = await openPopup(firefox);
   await setup.setUp(PASSWORD);
   await setup.ui.waitFor('h2, h1', 'No accounts yet');
@@ -53,12 +53,12 @@ test('Firefox fills on a bound site: the inline button in single and split field
   expect(await fake.$$eval('twofold-fill', (els) => els.length)).toBe(0);
   await fake.close();
 
-  // A click on the code in the popup fills the page it acts on (and copies the code); the popup
+  // Fill in the popup fills the page it acts on (and copies the code); the popup
   // then closes and the page confirms the fill itself.
   const page = await firefox.pageOn('www.amazon.com', '/fill/one-time-code-single.html');
   const popup = await openPopupFor(firefox, page);
   const before = Date.now();
-  await popup.clickCode('Amazon');
+  await popup.fill('Amazon');
   await expect.poll(() => received(page)).not.toBe('');
   expect(codesSince(AMAZON, before)).toContain(await received(page));
 });

@@ -10,18 +10,28 @@ export class FirefoxPopup extends PopupSteps {
     super(puppeteerUi(page));
   }
 
-  /** Clicks a row's code: copies it, and fills it into the tab when that has a code field. */
-  async clickCode(issuer: string): Promise<void> {
+  /** Clicks a row's code: copies it. */
+  clickCode(issuer: string): Promise<void> {
+    return this.clickInRow(issuer, 'button.code');
+  }
+
+  /** Clicks a row's Fill: fills the code into the tab the popup acts on (and copies it). */
+  fill(issuer: string): Promise<void> {
+    return this.clickInRow(issuer, 'button.fill');
+  }
+
+  /** Clicks the button matching `css` in the row of `issuer`. */
+  private async clickInRow(issuer: string, css: string): Promise<void> {
     await this.ui.waitFor('li.account .account__issuer', issuer);
     const button = await this.page.evaluateHandle(
-      (name) =>
+      ([name, selector]) =>
         [...document.querySelectorAll('li.account')]
           .find((row) => row.querySelector('.account__issuer')?.textContent?.includes(name))
-          ?.querySelector('button.code') ?? null,
-      issuer,
+          ?.querySelector(selector) ?? null,
+      [issuer, css] as const,
     );
     const element = button.asElement() as ElementHandle<Element> | null;
-    if (!element) throw new Error(`No code button for ${issuer}`);
+    if (!element) throw new Error(`No ${css} for ${issuer}`);
     await element.click();
     await button.dispose();
   }
