@@ -46,7 +46,6 @@ interface AccountListProps {
   arrival?: Toast | null;
   query: string;
   onQuery: (query: string) => void;
-  onAdd: () => void;
   /** Where the popup is and what it holds, once the list is known (for the add panel's place). */
   onContext?: (context: PopupContext) => void;
   onEdit: (account: AccountView) => void;
@@ -94,7 +93,7 @@ function closePopup() {
  * copies, Alt+↑/↓ moves the account in the list, Escape clears the search, a second Escape
  * closes the popup.
  */
-export function AccountList({ tabId, first, arrival, query, onQuery, onAdd, onContext, onEdit, onError }: AccountListProps) {
+export function AccountList({ tabId, first, arrival, query, onQuery, onContext, onEdit, onError }: AccountListProps) {
   const [data, setData] = useState<ListData | null>(() => (first ? toListData(first.listing, null) : null));
   const [site, setSite] = useState<string | null>(first?.site ?? null);
   const [toast, setToast] = useState<Toast | null>(arrival ?? null);
@@ -365,7 +364,7 @@ export function AccountList({ tabId, first, arrival, query, onQuery, onAdd, onCo
   }
 
   if (!data) return <p class="screen muted" aria-busy="true">{t('loadingAccounts')}</p>;
-  if (data.accounts.length === 0) return <EmptyState onAdd={onAdd} />;
+  if (data.accounts.length === 0) return <EmptyState />;
 
   return (
     <div class="list" onKeyDown={onKeyDown}>

@@ -153,14 +153,14 @@ export function App({ opening }: { opening: Result<PopupOpening> | null }) {
         {listing && !settingUp && <BackupReminder initial={first?.remindBackup} />}
         {listing && panelShown && (
           <ScanPanel tabId={tabId} site={place.place === 'site' ? place.site : null} prominent={place.place !== 'folded'}
-            onType={place.place === 'empty' ? undefined : () => { setNotice(null); setView({ name: 'add' }); }}
+            onType={() => { setNotice(null); setView({ name: 'add' }); }}
             onClose={place.place === 'folded' ? () => { setAddOpen(false); addToggle.current?.focus(); } : undefined}
             onSaved={() => { setSettingUp(true); setListVersion((v) => v + 1); }} />
         )}
         {listing && (
           <AccountList key={listVersion} tabId={tabId} first={first} arrival={arrival} query={query} onQuery={setQuery} onError={onError}
             onContext={onContext}
-            onAdd={() => setView({ name: 'add' })} onEdit={(account) => { setNotice(null); setView({ name: 'edit', account }); }} />
+            onEdit={(account) => { setNotice(null); setView({ name: 'edit', account }); }} />
         )}
         {unlocked && view.name === 'add' && (
           <AddAccountForm onCancel={() => setView({ name: 'list' })} onDone={(message) => { setSettingUp(true); backToList(message); }} />

@@ -1,7 +1,10 @@
 import { t } from '@/utils/i18n/t';
 
-/** No accounts yet: the two ways in, scanning the site's QR code or typing its text key. */
-export function EmptyState({ onAdd }: { onAdd: () => void }) {
+/**
+ * No accounts yet: the two ways in, scanning the site's QR code or typing its text key, both
+ * offered by the add panel above it.
+ */
+export function EmptyState() {
   return (
     <section class="screen empty" aria-labelledby="empty-title">
       <h1 id="empty-title">{t('emptyTitle')}</h1>
@@ -14,7 +17,6 @@ export function EmptyState({ onAdd }: { onAdd: () => void }) {
         <li>
           <strong>{t('emptyTypeTitle')}</strong>
           <span>{t('emptyTypeText')}</span>
-          <button type="button" class="primary" onClick={onAdd}>{t('emptyTypeButton')}</button>
         </li>
       </ol>
     </section>

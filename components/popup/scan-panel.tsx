@@ -20,8 +20,8 @@ interface ScanPanelProps {
   site: string | null;
   /** First thing in the popup (a site without its account, an empty vault), not a menu opened on request. */
   prominent: boolean;
-  /** Opens the form to type a setup key (absent where the empty list offers it already). */
-  onType?: () => void;
+  /** Opens the form to type a setup key. */
+  onType: () => void;
   /** Folds the panel away again (Escape inside it, when it was opened from "Add account"). */
   onClose?: () => void;
   onSaved: () => void;
@@ -150,7 +150,7 @@ export function ScanPanel({ tabId, site, prominent, onType, onClose, onSaved }: 
         <button type="button" class="small" onClick={() => void selectArea()}>{t('selectArea')}</button>
         <button type="button" class="small" onClick={() => fileInput.current?.click()}>{t('chooseImage')}</button>
         <button type="button" class="small" aria-expanded={pasting} onClick={() => setPasting(!pasting)}>{t('pasteLink')}</button>
-        {onType && <button type="button" class="small" onClick={onType}>{t('emptyTypeButton')}</button>}
+        <button type="button" class="small" onClick={onType}>{t('emptyTypeButton')}</button>
         <input ref={fileInput} type="file" accept="image/*" hidden aria-label={t('chooseImageLabel')}
           onChange={(e) => { void readImage(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
       </div>
