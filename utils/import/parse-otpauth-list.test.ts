@@ -56,6 +56,28 @@ describe('parseOtpauthList', () => {
       accounts: [draft({ issuer: 'ente', label: 'me' })],
       problems: [],
     },
+    {
+      name: 'issue 12: each malformed line is refused with its own reason, never repaired',
+      text: [
+        `otpauth://totp/Good:one?secret=${SECRET_A}`,
+        `otpauth://totp/bob?secret=${SECRET_B}&issuer=Evil%00Corp`,
+        `otpauth://totp/Ok:two?secret=${SECRET_B}&digits=`,
+        `otpauth://totp/Ok:three?secret=${SECRET_B}&period=+30`,
+        `otpauth://totp/Ok:four?secret=${SECRET_B}&algorithm%=SHA256`,
+        `otpauth://totp/Ok:five?secret=JBSWY3DPEHPK3PX%C3%9F`,
+        `otpauth://totp/Ok:six?secret=${SECRET_C}&image=${'x'.repeat(70_000)}`,
+        `${' '.repeat(100_000)}\t`,
+      ].join('\n'),
+      accounts: [draft({ issuer: 'Good', label: 'one' })],
+      problems: [
+        { record: 'line 2', reason: expect.stringContaining('control character (U+0000) at position 5') },
+        { record: 'line 3', reason: expect.stringContaining('“digits” is empty') },
+        { record: 'line 4', reason: expect.stringContaining('got “ 30”') },
+        { record: 'line 5', reason: expect.stringContaining('“algorithm%” has a broken “%” escape') },
+        { record: 'line 6', reason: expect.stringContaining('“ß” (U+00DF) at position 16') },
+        { record: 'line 7', reason: expect.stringContaining('too long to be a setup link') },
+      ],
+    },
   ])('$name', ({ text, accounts, problems }) => {
     const result = parseOtpauthList(text);
     expect(result.accounts).toEqual(accounts);

@@ -8,6 +8,7 @@ import { msg } from '../i18n/local-message';
 import type { AccountDraft } from '../otp/account';
 import { parseMigrationUri } from '../otp/parse-migration-uri';
 import { parseOtpauthUri } from '../otp/parse-otpauth-uri';
+import { trimPasted } from '../otp/trim-pasted';
 import { describeRecord, ImportCollector } from './import-collector';
 import type { ImportBatches, ParsedImport } from './import-types';
 
@@ -20,11 +21,15 @@ interface ContentLine {
 const OTPAUTH = /^otpauth:/iu;
 const MIGRATION = /^otpauth-migration:/iu;
 
-/** Splits text into its content lines (blank lines and lines starting with "#" left out). */
+/**
+ * Splits text into its content lines (blank lines and lines starting with "#" left out), each
+ * trimmed. Linear in the text: no regex backtracks over a long run of spaces. A line is not cut
+ * or checked for length here; each parser refuses an overlong line before reading it.
+ */
 export function contentLines(text: string): ContentLine[] {
   return text
     .split(/\r\n|\r|\n/u)
-    .map((line, i) => ({ number: i + 1, text: line.replace(/^[\s\uFEFF\u200B]+|[\s\uFEFF\u200B]+$/gu, '') }))
+    .map((line, i) => ({ number: i + 1, text: trimPasted(line) }))
     .filter((line) => line.text !== '' && !line.text.startsWith('#'));
 }
 

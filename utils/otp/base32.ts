@@ -27,6 +27,13 @@ export const SecretBounds = {
   maxBytes: 640,
 } as const;
 
+/**
+ * Longest key text read, in UTF-16 code units: far above the longest key accepted
+ * ({@link SecretBounds.maxBytes} is 1,024 base32 characters, 1,280 grouped in fours), and checked
+ * before the text is looked at, so a huge paste costs nothing.
+ */
+export const MAX_SECRET_TEXT_LENGTH = 4_096;
+
 /** Characters that people type for a base32 letter, with the hint naming the letters they probably meant. */
 const LOOKALIKES: Readonly<Record<string, LocalMessage>> = {
   '0': msg('errKeyMeantLetter', 'O'),
@@ -35,47 +42,76 @@ const LOOKALIKES: Readonly<Record<string, LocalMessage>> = {
   '9': msg('errKeyMeantLetter', 'G'),
 };
 
-/** Separators people and sites put into keys for readability: whitespace, hyphens, dashes, zero-width marks. */
-const SEPARATORS = /[\s\u200B-\u200D\u2060\uFEFF\-\u2010-\u2015\u2212]/gu;
+/** A character as messages name it: its code point, U+XXXX. */
+export function codePointName(ch: string): string {
+  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
-/** The message for a character outside base32: its glyph, or its code point when it does not show. */
-function badCharacter(ch: string): LocalMessage {
-  const code = ch.codePointAt(0) ?? 0;
-  const visible = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch);
-  const point = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  return visible ? msg('errKeyBadCharacter', ch) : msg('errKeyInvisibleCharacter', point);
+/** Whether a character shows by itself (a letter, digit, punctuation or symbol), so a message may quote it. */
+export function isPrintable(ch: string): boolean {
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch);
+}
+
+/** Full-width forms of the ASCII letters, digits and punctuation, typed with an East Asian input method. */
+const isFullWidth = (ch: string): boolean => ch >= '\uFF01' && ch <= '\uFF5E';
+
+/**
+ * The message for a character outside base32 at a 1-based position (in characters as shown):
+ * its glyph when it shows, always its code point, and a hint.
+ */
+function badCharacter(ch: string, position: number): LocalMessage {
+  const point = codePointName(ch);
+  const what = isPrintable(ch) ? msg('errKeyCharacterAt', ch, point, position) : msg('errKeyInvisibleAt', point, position);
+  const hint = LOOKALIKES[ch] ?? (isFullWidth(ch) ? msg('errKeyFullWidth') : msg('errKeyAlphabet'));
+  return msg('twoSentences', what, hint);
 }
 
 /**
- * Strips separators and padding, upper-cases and checks the characters and the length.
- * Returns base32 characters only; throws InvalidSecretError with a message for the person.
+ * Reads a key as typed: drops ASCII spaces and hyphens (the only separators a person types),
+ * accepts lower case and trailing `=` padding, and upper-cases ASCII letters. Nothing else is
+ * dropped or mapped: a look-alike (`ß`, `ſ`, `ı`, full-width letters), a no-break or zero-width
+ * space, a tab or any control character would save a different key, so it is refused by name.
+ * Linear in the input, and no regex runs on it.
+ * @returns base32 characters only.
+ * @throws InvalidSecretError with a message for the person (the character, its code point and position).
  */
 function cleanBase32(input: string): string {
-  // NFKC folds full-width letters and digits (typed with an East Asian IME) to ASCII.
-  const compact = input.normalize('NFKC').replace(SEPARATORS, '').toUpperCase();
-  if (compact === '') throw new InvalidSecretError(msg('errKeyEmpty'));
-  const unpadded = compact.replace(/=+$/u, '');
-  for (const ch of unpadded) {
+  if (input.length > MAX_SECRET_TEXT_LENGTH) throw new InvalidSecretError(msg('errKeyTextTooLong', input.length, MAX_SECRET_TEXT_LENGTH));
+  let out = '';
+  let padded = false;
+  let position = 0;
+  for (const ch of input) {
+    position++;
+    if (ch === ' ' || ch === '-') continue;
+    if (ch === '=') {
+      padded = true;
+      continue;
+    }
     const code = ch.charCodeAt(0);
-    if (ch.length === 1 && code < 128 && VALUE_OF[code] !== -1) continue;
-    if (ch === '=') throw new InvalidSecretError(msg('errKeyPaddingInside'));
-    throw new InvalidSecretError(msg('twoSentences', badCharacter(ch), LOOKALIKES[ch] ?? msg('errKeyAlphabet')));
+    // ASCII a–z only: toUpperCase would also turn ß into SS, ſ into S and ı into I.
+    const upper = code >= 0x61 && code <= 0x7a ? code - 0x20 : code;
+    if (ch.length !== 1 || upper >= 128 || VALUE_OF[upper] === -1) throw new InvalidSecretError(badCharacter(ch, position));
+    if (padded) throw new InvalidSecretError(msg('errKeyPaddingInside'));
+    out += String.fromCharCode(upper);
   }
-  if (unpadded === '') throw new InvalidSecretError(msg('errKeyEmpty'));
+  if (out === '') throw new InvalidSecretError(msg('errKeyEmpty'));
   // 8 base32 characters carry 5 bytes; lengths 1, 3 and 6 (mod 8) end in the middle of a byte.
-  if ([1, 3, 6].includes(unpadded.length % 8)) {
-    throw new InvalidSecretError(msg('errKeyLength', unpadded.length));
+  if ([1, 3, 6].includes(out.length % 8)) {
+    throw new InvalidSecretError(msg('errKeyLength', out.length));
   }
-  return unpadded;
+  return out;
 }
 
 /**
- * Decodes base32 text to bytes. Accepts what people type: spaces, hyphens, lower case and `=` padding.
+ * Decodes base32 text to bytes. Accepts what people type: ASCII spaces, hyphens, lower case and `=`
+ * padding; refuses every other character (see {@link normalizeSecret}).
  * Trailing bits that do not fill a byte are dropped (as RFC 4648 decoders do).
- * @throws InvalidSecretError when the text is empty, has a non-base32 character or an impossible length.
+ * @throws InvalidSecretError when the text is empty, longer than {@link MAX_SECRET_TEXT_LENGTH}, has a
+ *   non-base32 character or an impossible length.
  * @see https://www.rfc-editor.org/rfc/rfc4648#section-6
  */
 export function decodeBase32(secret: string): Uint8Array {
+  if (secret.length > MAX_SECRET_TEXT_LENGTH) throw new InvalidSecretError(msg('errKeyTextTooLong', secret.length, MAX_SECRET_TEXT_LENGTH));
   // Fast path for the canonical form stored in the vault; anything else goes through the checks.
   const isCanonical = /^[A-Z2-7]+$/u.test(secret) && ![1, 3, 6].includes(secret.length % 8);
   const text = isCanonical ? secret : cleanBase32(secret);
@@ -117,9 +153,12 @@ export function encodeBase32(bytes: Uint8Array): string {
 /**
  * Turns a key as people type it or sites show it ("jbsw y3dp-ehpk 3pxp====") into the canonical
  * form stored in the vault: upper-case base32, no separators, no padding, unused trailing bits zero
- * (so two spellings of one key compare equal).
- * @throws InvalidSecretError when the key is empty, has a character outside base32 (the message
- *   names it and suggests the letter meant for 0/1/8/9), has an impossible length, or decodes to
+ * (so two spellings of one key compare equal). Only ASCII spaces and hyphens are dropped and only
+ * ASCII letters upper-cased: any other character (`ß`, `ſ`, `ı`, full-width letters, no-break and
+ * zero-width spaces, tabs, line breaks, control characters) is refused, never folded into a letter.
+ * @throws InvalidSecretError when the key is empty, over {@link MAX_SECRET_TEXT_LENGTH} characters,
+ *   has a character outside base32 (the message names it, its code point and its 1-based position,
+ *   and suggests the letter meant for 0/1/8/9), has an impossible length, or decodes to
  *   fewer than {@link SecretBounds.minBytes} or more than {@link SecretBounds.maxBytes} bytes.
  * @see https://www.rfc-editor.org/rfc/rfc4648#section-6
  */

@@ -57,23 +57,27 @@ export function readKind(raw: string): Check<OtpKind> {
 }
 
 /**
- * Reads an HMAC algorithm: "SHA1", "sha256", "SHA-512", "HmacSHA1" (any letter case).
+ * Reads an HMAC algorithm: "SHA1", "sha256", "SHA-512", "HmacSHA1" (any letter case), exactly as
+ * given: a caller that allows spaces around a value (a form) trims it first.
  * @returns the algorithm, or a message listing the supported ones.
  */
 export function readAlgorithm(raw: string): Check<OtpAlgorithm> {
-  const match = /^(?:hmac-?)?sha-?(1|256|512)$/iu.exec(raw.trim());
+  const match = /^(?:hmac-?)?sha-?(1|256|512)$/iu.exec(raw);
   const algorithm = Object.values(OtpAlgorithm).find((a) => a === `SHA${match?.[1] ?? ''}`);
   return algorithm
     ? ok(algorithm)
     : fail(msg('errAlgorithmUnknown', clip(raw)));
 }
 
-/** Reads a non-negative whole number written in decimal digits only (no sign, point or exponent). */
+/**
+ * Reads a non-negative whole number written in ASCII decimal digits only: no sign, point,
+ * exponent, `0x`, and no space around it (a link's `period=+30` arrives as " 30" and is refused;
+ * a form trims its values before asking).
+ */
 function readWholeNumber(raw: string | number): number | null {
   if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw >= 0 ? raw : null;
-  const text = raw.trim();
-  if (!/^\d{1,16}$/u.test(text)) return null;
-  const value = Number(text);
+  if (!/^[0-9]{1,16}$/u.test(raw)) return null;
+  const value = Number(raw);
   return Number.isSafeInteger(value) ? value : null;
 }
 
@@ -153,4 +157,20 @@ export function splitLabel(label: string, issuerHint: string): { issuer: string;
   const account = normalizeName(label.slice(colon + 1));
   if (hint === '') return { issuer: prefix, label: account, conflict: false };
   return { issuer: hint, label: account, conflict: prefix !== '' && prefix.toLowerCase() !== hint.toLowerCase() };
+}
+
+/**
+ * The first control character in `text` (C0, DEL, C1) or line/paragraph separator, with its
+ * 1-based position counted in characters as shown (code points), or null when there is none.
+ * A name from a link or an export never holds one; finding one means the data was damaged or
+ * made to mislead, and it is refused rather than turned into a space. Linear, no regex.
+ */
+export function findControlCharacter(text: string): { character: string; position: number } | null {
+  let position = 0;
+  for (const character of text) {
+    position++;
+    const code = character.charCodeAt(0);
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return { character, position };
+  }
+  return null;
 }

@@ -149,6 +149,11 @@ describe('parseMigrationUri refuses the whole export when any of it is wrong', (
     { why: 'a group', uri: uri(Uint8Array.from([...payload([good]), 0x33])), message: 'groups' },
     { why: 'invalid UTF-8 in a name', uri: uri(payload([otp({ secret: secretBytes, extra: (w) => { w.bytes(2, new Uint8Array([0xc3, 0x28])); } })])), message: 'not valid text' },
     { why: 'version out of int32 range', uri: uri(payload([good], { extra: (w) => { w.varint(2, 2 ** 40); } })), message: 'out of range' },
+    // Issue 12, item 9: a control character in a name is refused, not turned into a space.
+    { why: 'NUL between two words of an issuer', uri: uri(payload([good, otp({ secret: secretBytes, name: 'bob', issuer: 'Evil\u0000Corp' })])), message: 'Account 2 (Evil Corp: bob) in this export has a control character (U+0000) in its name at position 5' },
+    { why: 'a line break in a name', uri: uri(payload([otp({ secret: secretBytes, name: 'Acme:bo\nb' })])), message: 'control character (U+000A) in its name at position 8' },
+    { why: 'a C1 control in a name', uri: uri(payload([otp({ secret: secretBytes, name: '\u0085x' })])), message: '(U+0085) in its name at position 1' },
+    { why: 'a huge link of spaces (length checked first)', uri: ' '.repeat(500_000), message: 'larger than Twofold accepts' },
   ];
   it.each(rows)('$why', ({ uri: text, message }) => {
     let caught: unknown;

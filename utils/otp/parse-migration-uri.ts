@@ -4,8 +4,8 @@
 import { InvalidMigrationPayloadError, InvalidSecretError } from '../errors';
 import { msg, type LocalMessage } from '../i18n/local-message';
 import { type AccountDraft, OtpAlgorithm, OtpKind } from './account';
-import { checkSecretBytes, encodeBase32 } from './base32';
-import { DraftBounds, nameLength, normalizeName, splitLabel, truncateName } from './draft-rules';
+import { checkSecretBytes, codePointName, encodeBase32 } from './base32';
+import { DraftBounds, findControlCharacter, nameLength, normalizeName, splitLabel, truncateName } from './draft-rules';
 import {
   AlgorithmValue,
   DigitsValue,
@@ -17,12 +17,20 @@ import {
   TypeValue,
 } from './migration-schema';
 import { ProtobufReader, toInt32, WireType } from './protobuf';
+import { readQuery } from './read-query';
+import { trimPasted } from './trim-pasted';
 
 /** The accounts of one export QR code, and its place in a multi-QR export (null when not stated). */
 export interface ParsedMigration {
   drafts: AccountDraft[];
   batch: MigrationBatch | null;
 }
+
+/**
+ * Longest export link read, in UTF-16 code units: the base64 of the largest payload accepted,
+ * with room for every character to be a `%2B`-style escape and for whitespace around it.
+ */
+export const MAX_MIGRATION_TEXT_LENGTH = Math.ceil(MigrationBounds.maxDecodedBytes / 3) * 4 * 3;
 
 function refuse(message: LocalMessage, cause?: unknown): never {
   throw new InvalidMigrationPayloadError(message, { cause });
@@ -127,6 +135,12 @@ function toDraft(raw: RawOtpParameters, position: number): AccountDraft {
     ? msg('accountNumbered', position)
     : msg('accountNumberedNamed', position, nameLength(shown) > 60 ? `${[...shown].slice(0, 60).join('')}…` : shown);
 
+  // A control character in a name would be turned into a space: a name the export does not say.
+  for (const name of [raw.issuer, raw.name]) {
+    const found = findControlCharacter(name);
+    if (found !== null) refuse(msg('errMigrationAccountControl', which, codePointName(found.character), found.position));
+  }
+
   let secret: string;
   try {
     if (raw.secret.length === 0) refuse(msg('errMigrationAccountNoKey', which));
@@ -187,21 +201,23 @@ function toDraft(raw: RawOtpParameters, position: number): AccountDraft {
  * Defaults follow the format: algorithm unspecified → SHA1, digits unspecified → 6, type
  * unspecified → TOTP; every account gets period 30 (the format has none); counter only for HOTP.
  * @returns the accounts in order, and the batch (index from 0, size, id) when the export states one.
- * @throws InvalidMigrationPayloadError when it is not such a link, has no or several `data`
+ * @throws InvalidMigrationPayloadError when it is longer than {@link MAX_MIGRATION_TEXT_LENGTH}
+ *   (checked first), is not such a link, has no or several `data`
  *   parameters, the data is not base64, decodes to more than 100 KB, is cut short or corrupted
  *   (including a missing `version` field, which Google Authenticator always writes last, so its
  *   absence means the data was cut), holds no accounts or more than 1,000, or any account has an
- *   empty or unusable key, MD5 or an unknown algorithm, digit count or type, or a counter above
+ *   empty or unusable key, a control character in its name or issuer (named with its position),
+ *   MD5 or an unknown algorithm, digit count or type, or a counter above
  *   Number.MAX_SAFE_INTEGER; and for a batch index not below the batch size.
  * @see ./migration-schema.ts for the format and its bounds.
  */
 export function parseMigrationUri(uri: string): ParsedMigration {
-  const text = uri.trim();
+  // The length is checked before anything looks at the text.
+  if (uri.length > MAX_MIGRATION_TEXT_LENGTH) refuse(msg('errMigrationTooLarge', MigrationBounds.maxDecodedBytes / 1024));
+  const text = trimPasted(uri);
   if (!/^otpauth-migration:/iu.test(text)) {
     refuse(/^otpauth:/iu.test(text) ? msg('errMigrationSingleAccount') : msg('errMigrationNotExport'));
   }
-  const maxDataLength = Math.ceil(MigrationBounds.maxDecodedBytes / 3) * 4 * 3; // room for %2B-style escapes
-  if (text.length > maxDataLength) refuse(msg('errMigrationTooLarge', MigrationBounds.maxDecodedBytes / 1024));
 
   let url: URL;
   try {
@@ -209,7 +225,10 @@ export function parseMigrationUri(uri: string): ParsedMigration {
   } catch (error) {
     refuse(msg('errMigrationMalformed'), error);
   }
-  const data = url.searchParams.getAll('data');
+  const query = readQuery(url.search);
+  // A broken escape anywhere: the export was damaged, whichever parameter it is in.
+  if (!query.ok) refuse(msg('errMigrationBadCharacter', '%'), query.error.cause);
+  const data = query.value.filter((pair) => pair.name === 'data').map((pair) => pair.value);
   if (data.length === 0 || data[0]?.trim() === '') refuse(msg('errMigrationNoData'));
   if (data.length > 1) refuse(msg('errMigrationSeveralData'));
 

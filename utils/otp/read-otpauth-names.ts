@@ -6,6 +6,14 @@
  * @see https://github.com/google/google-authenticator/wiki/Key-Uri-Format#label
  */
 import { splitLabel, truncateName } from './draft-rules';
+import { readQuery } from './read-query';
+
+/**
+ * Longest link read, in UTF-16 code units, checked before anything else looks at the text (so a
+ * huge paste costs nothing). A QR code holds at most 4,296 characters; the margin is for pasted
+ * links that carry an `image` parameter.
+ */
+export const MAX_OTPAUTH_URI_LENGTH = 65_536;
 
 /**
  * Finds the code type and the still-encoded label in a parsed `otpauth:` URL.
@@ -35,9 +43,11 @@ export function decodeOtpauthLabel(rawLabel: string): string {
  * The service and account names of a setup link as parseOtpauthUri reads them (the `issuer`
  * parameter wins over the label's prefix; names tidied and cut to the length limit), without
  * checking anything else.
- * @returns the names, or null when `uri` is not an `otpauth:` URL or its label is badly escaped.
+ * @returns the names, or null when `uri` is longer than {@link MAX_OTPAUTH_URI_LENGTH}, is not an
+ *   `otpauth:` URL, or its label or query is badly escaped.
  */
 export function readOtpauthNames(uri: string): { issuer: string; label: string } | null {
+  if (uri.length > MAX_OTPAUTH_URI_LENGTH) return null;
   let url: URL;
   try {
     url = new URL(uri.trim());
@@ -51,7 +61,9 @@ export function readOtpauthNames(uri: string): { issuer: string; label: string }
   } catch {
     return null;
   }
-  const issuer = [...url.searchParams].find(([name]) => name.trim().toLowerCase() === 'issuer')?.[1].trim() ?? '';
+  const query = readQuery(url.search);
+  if (!query.ok) return null;
+  const issuer = query.value.find(({ name }) => name.trim().toLowerCase() === 'issuer')?.value.trim() ?? '';
   const names = splitLabel(label, issuer);
   return { issuer: truncateName(names.issuer), label: truncateName(names.label) };
 }

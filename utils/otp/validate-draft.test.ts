@@ -60,6 +60,13 @@ const rejected: { why: string; input: DraftInput; field: string; message: string
   { why: 'NaN period', input: { issuer: 'A', secret: S, period: Number.NaN }, field: 'period', message: 'whole number of seconds' },
   { why: 'negative counter', input: { kind: 'hotp', issuer: 'A', secret: S, counter: -1 }, field: 'counter', message: 'whole number from 0' },
   { why: 'counter beyond 2^53 − 1', input: { kind: 'hotp', issuer: 'A', secret: S, counter: '9007199254740993' }, field: 'counter', message: 'whole number from 0' },
+  // Issue 12: the form trims spaces around a number, but a sign or another notation is refused.
+  { why: 'period with a plus sign', input: { issuer: 'A', secret: S, period: '+30' }, field: 'period', message: 'got “+30”' },
+  { why: 'counter in hexadecimal', input: { kind: 'hotp', issuer: 'A', secret: S, counter: '0x1' }, field: 'counter', message: 'whole number' },
+  { why: 'digits in full-width', input: { issuer: 'A', secret: S, digits: '８' }, field: 'digits', message: '“８”' },
+  { why: 'ß in the key (never SS)', input: { issuer: 'A', secret: 'JBSWY3DPEHPK3PXß' }, field: 'secret', message: '“ß” (U+00DF) at position 16' },
+  { why: 'a name of 100,000 spaces is refused before any tidying', input: { issuer: ' '.repeat(100_000), secret: S }, field: 'issuer', message: 'The service name is too long (100000 characters; the limit is 200).' },
+  { why: 'a key of 100,000 characters is refused before it is read', input: { issuer: 'A', secret: '='.repeat(100_000) }, field: 'secret', message: 'The key is too long (100000 characters' },
 ];
 
 describe('validateDraft says which field is wrong', () => {

@@ -46,16 +46,29 @@ export type DraftField = (typeof DraftField)[keyof typeof DraftField];
 const isBlank = (value: string | number | undefined): value is undefined | '' =>
   value === undefined || (typeof value === 'string' && value.trim() === '');
 
+/** A form value without the spaces a person may leave around it (the readers take values exactly). */
+const trimmed = <T extends string | number>(value: T): T => (typeof value === 'string' ? (value.trim() as T) : value);
+
 function take<T>(check: Check<T>, field: DraftField): T {
   if (!check.ok) throw new InvalidInputError(check.message, { field });
   return check.value;
 }
 
+/**
+ * Longest name text looked at, in UTF-16 code units: a name of 200 code points with spaces around
+ * it fits easily. Longer text (a forged sync record, a hostile import) is refused before any regex.
+ */
+const MAX_NAME_TEXT_LENGTH = 4_096;
+
 function readName(raw: string | undefined, field: typeof DraftField.Issuer | typeof DraftField.Label): string {
-  const name = normalizeName(raw ?? '');
+  const key = field === DraftField.Issuer ? 'errServiceNameTooLong' : 'errAccountNameTooLong';
+  const text = raw ?? '';
+  if (text.length > MAX_NAME_TEXT_LENGTH) {
+    throw new InvalidInputError(msg(key, nameLength(text), DraftBounds.maxNameLength), { field });
+  }
+  const name = normalizeName(text);
   const length = nameLength(name);
   if (length > DraftBounds.maxNameLength) {
-    const key = field === DraftField.Issuer ? 'errServiceNameTooLong' : 'errAccountNameTooLong';
     throw new InvalidInputError(msg(key, length, DraftBounds.maxNameLength), { field });
   }
   return name;
@@ -96,13 +109,13 @@ export function validateDraft(input: DraftInput): AccountDraft {
 
   const algorithm: OtpAlgorithm = isBlank(input.algorithm)
     ? OtpAlgorithm.Sha1
-    : take(readAlgorithm(input.algorithm), DraftField.Algorithm);
-  const digits = isBlank(input.digits) ? DraftBounds.defaultDigits : take(readDigits(input.digits, kind), DraftField.Digits);
+    : take(readAlgorithm(input.algorithm.trim()), DraftField.Algorithm);
+  const digits = isBlank(input.digits) ? DraftBounds.defaultDigits : take(readDigits(trimmed(input.digits), kind), DraftField.Digits);
 
   if (kind === OtpKind.Hotp) {
-    const counter = isBlank(input.counter) ? 0 : take(readCounter(input.counter), DraftField.Counter);
+    const counter = isBlank(input.counter) ? 0 : take(readCounter(trimmed(input.counter)), DraftField.Counter);
     return { kind, issuer, label, secret, algorithm, digits, period: DraftBounds.defaultPeriod, counter };
   }
-  const period = isBlank(input.period) ? DraftBounds.defaultPeriod : take(readPeriod(input.period), DraftField.Period);
+  const period = isBlank(input.period) ? DraftBounds.defaultPeriod : take(readPeriod(trimmed(input.period)), DraftField.Period);
   return { kind, issuer, label, secret, algorithm, digits, period, counter: 0 };
 }
