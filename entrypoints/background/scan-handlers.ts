@@ -119,7 +119,8 @@ export function createScanHandlers(vault: VaultService, helper: Helper, sites: S
       await vault.entries();
       if (typeof text !== 'string' || text.trim() === '') throw new InvalidInputError(msg('errPasteLinkFirst'), { field: 'text' });
       if (text.length > MAX_TEXT) throw new InvalidInputError(msg('errPastedTextTooLong'), { field: 'text' });
-      const lines = text.split(/\s*\n\s*/).map((l) => l.trim()).filter(Boolean);
+      // Split on line breaks, then trim: /\s*\n\s*/ is quadratic on a long run of spaces.
+      const lines = text.split(/\r\n|\r|\n/u).map((l) => l.trim()).filter(Boolean);
       return report(interpretQrTexts(lines, 'text'), undefined);
     },
 
