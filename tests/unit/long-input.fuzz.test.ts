@@ -1,8 +1,10 @@
 /**
  * Issue 12, item 10: runs of 100 KB of spaces, "%", ":", "=", "&" and mixtures, fed to every text
  * parser. Each input either parses or is refused with a named error, and takes well under 50 ms
- * (the old trim regex took 20 s on 100,000 spaces). The time is the fastest of up to three tries,
- * so a busy machine does not fail the test; `npm run bench` (BENCH_ONLY=parse) reports the figures.
+ * (the old trim regex took 20 s on 100,000 spaces). The time is the fastest of up to ten tries,
+ * stopping at the first one under budget: each input takes 1–10 ms here, but on a machine shared by
+ * many test runs a single try can be descheduled for 100 ms, while a super-linear parser misses the
+ * budget on every try.
  */
 import { describe, expect, it } from 'vitest';
 import { TwofoldError } from '../../utils/errors';
@@ -17,7 +19,7 @@ describe('every text parser on long hostile runs', () => {
       const context = `${name} on ${input.name}`;
       let best = Infinity;
       let outcome: Awaited<ReturnType<typeof timeEntry>> | undefined;
-      for (let attempt = 0; attempt < 3 && best >= BUDGET_MS; attempt++) {
+      for (let attempt = 0; attempt < 10 && best >= BUDGET_MS; attempt++) {
         outcome = await timeEntry(run, input.text);
         best = Math.min(best, outcome.ms);
       }

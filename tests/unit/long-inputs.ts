@@ -1,8 +1,7 @@
 /**
- * Hostile long inputs and every text parser they can reach (issue 12, item 10), shared by
- * long-input.fuzz.test.ts (each input parses or is refused with a named error, quickly) and
- * `npm run bench` (BENCH_ONLY=parse: how long the slowest input takes in each parser).
- * Test and bench only: the extension never imports this file.
+ * Hostile long inputs and every text parser they can reach (issue 12, item 10), for
+ * long-input.fuzz.test.ts (each input parses or is refused with a named error, quickly).
+ * Test only: the extension never imports this file.
  */
 import { importAccounts } from '../../utils/import/import-accounts';
 import { classifyOtpauthText, parseOtpauthList } from '../../utils/import/parse-otpauth-list';
