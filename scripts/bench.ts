@@ -22,6 +22,8 @@ type Section = (typeof SECTIONS)[number];
 /** The best-known open-source peer (DESIGN.md), gzip. */
 const PEER_POPUP_GZIP = 187 * 1024;
 const PEER_CONTENT_GZIP = 92 * 1024;
+/** The background with its static chunks when issue 15 was filed (minified). */
+const BACKGROUND_BEFORE_MIN = 721 * 1024;
 
 function chosenSections(): Set<Section> {
   const raw = process.env.BENCH_ONLY?.trim();
@@ -83,6 +85,14 @@ function sizesBody(build: BuildState): string {
     for (const c of contents) peer.push([c.entry, kb(c.gzipBytes), kb(PEER_CONTENT_GZIP), ratio(c.gzipBytes, PEER_CONTENT_GZIP)]);
   }
   const lines = [build.note, formatSizeRows(rows), 'Against the best-known open-source peer (DESIGN.md), gzip:', table(['what', 'Twofold', 'peer', 'Twofold / peer'], peer)];
+  const background = rows.find((r) => r.entry.startsWith('background'));
+  if (background) {
+    lines.push(
+      `The background (issue 15): ${kb(background.minifiedBytes)} minified, ${ratio(background.minifiedBytes, BACKGROUND_BEFORE_MIN)} of the ` +
+        `${kb(BACKGROUND_BEFORE_MIN)} it was before QR decoding, the public suffix list, the import parsers and the English catalogue left it. ` +
+        `Its files: ${background.files.join(', ')}.`,
+    );
+  }
   if (popup) lines.push(`The popup's files at open: ${popup.files.join(', ')}.`);
   const onDemand = rows.filter((r: SizeRow) => r.entry.startsWith('on demand'));
   if (onDemand.length > 0) lines.push(`On-demand chunks (not loaded at open): ${onDemand.map((r) => `${r.entry.replace('on demand: ', '')} ${kb(r.gzipBytes)} gzip`).join(', ')}.`);

@@ -13,11 +13,15 @@ import { argon2id } from 'hash-wasm';
 import { launchTwofold } from '../../tests/e2e/support/launch';
 import { stopServiceWorker } from '../../tests/e2e/support/service-worker';
 import { median, ms, p95, ratio, table } from './stats';
+import { EMPTY_PAGE, EMPTY_SELECTOR, writeEmptyExtension } from './empty-extension';
 
 const PASSWORD = 'correct horse battery staple';
 const RUNS = 5;
 const UNLOCK_BUDGET_MS = 500;
 const PAINT_BUDGET_MS = 100;
+/** Issue 15: the popup's codes with the worker stopped first, and the worker's start. */
+const COLD_PAINT_BUDGET_MS = 250;
+const WORKER_START_BUDGET_MS = 30;
 /** No request should take this long; a stuck background fails the section instead of hanging it. */
 const REQUEST_TIMEOUT_MS = 20_000;
 /** The whole browser run; past this the browser is closed and the sections report what they have. */
@@ -278,10 +282,66 @@ async function timedRuns(runs: number, once: () => Promise<number>): Promise<num
 
 const medP95 = (values: number[]) => `${ms(median(values))} / ${ms(p95(values))}`;
 
+/** One status request from `page` to its extension's worker, timed there (ms). */
+async function ping(page: Page): Promise<number> {
+  return page.evaluate(async (timeoutMs) => {
+    const started = performance.now();
+    await Promise.race([
+      chrome.runtime.sendMessage({ channel: 'twofold', name: 'getStatus' }),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`getStatus: no reply within ${timeoutMs} ms`)), timeoutMs)),
+    ]);
+    return performance.now() - started;
+  }, REQUEST_TIMEOUT_MS);
+}
+
+/**
+ * The worker's start as a page sees it: a status request right after the worker was stopped
+ * (start + the request) and one to the running worker (the request alone), `RUNS` of each.
+ */
+async function workerStartRuns(context: BrowserContext, extensionId: string, page: Page): Promise<{ cold: number[]; warm: number[] }> {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  await ping(page);
+  for (let i = 0; i < RUNS; i++) {
+    warm.push(await ping(page));
+    await stopServiceWorker(context, extensionId);
+    cold.push(await ping(page));
+  }
+  return { cold, warm };
+}
+
+interface FloorRuns {
+  paintWarm: PaintMarks[];
+  paintCold: PaintMarks[];
+  start: { cold: number[]; warm: number[] };
+}
+
+/** The same openings and worker starts against an empty extension, in a browser of its own. */
+async function emptyExtensionRuns(): Promise<FloorRuns> {
+  const dir = writeEmptyExtension();
+  const launched = await launchTwofold({ extensionPath: dir });
+  const { context, extensionId } = launched;
+  try {
+    const url = `chrome-extension://${extensionId}/${EMPTY_PAGE}`;
+    const paintWarm = await paintRuns(context, url, EMPTY_SELECTOR);
+    const paintCold = await paintRuns(context, url, EMPTY_SELECTOR, () => stopServiceWorker(context, extensionId));
+    const driver = await context.newPage();
+    await driver.goto(url);
+    const start = await workerStartRuns(context, extensionId, driver);
+    return { paintWarm, paintCold, start };
+  } finally {
+    await context.close().catch(() => undefined);
+    rmSync(launched.userDataDir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchBrowser(dir: string, which: BrowserSections): Promise<{ vault?: SectionOutput; popup?: SectionOutput }> {
   const vaultRows: string[][] = [];
   const accountRows: string[][] = [];
   const paintRows: string[][] = [];
+  const coldRows: string[][] = [];
+  const startRows: string[][] = [];
   const notes: string[] = [];
   let failure: { section: 'vault' | 'popup'; message: string } | undefined;
   let step: 'vault' | 'popup' = 'vault';
@@ -368,10 +428,31 @@ export async function benchBrowser(dir: string, which: BrowserSections): Promise
       await tryPaint(20, 'li.account button.code', '20', floor);
       await growTo(200);
       await tryPaint(200, 'li.account button.code', '200', floor);
-      await tryPaint(200, 'li.account button.code', '200, service worker stopped before each open (cold)', floor, {
+      const cold = await tryPaint(200, 'li.account button.code', '200, service worker stopped before each open (cold)', floor, {
         beforeEach: () => stopServiceWorker(context, extensionId),
       });
       popupError = paintError;
+
+      // Issue 15: the cold opening and the worker's start, each beside an empty extension's.
+      const start = await workerStartRuns(context, extensionId, driver);
+      const empty = await emptyExtensionRuns();
+      const emptyCold = median(empty.paintCold.map((r) => r.frame));
+      const emptyWarm = median(empty.paintWarm.map((r) => r.frame));
+      coldRows.push(
+        ['Twofold popup, 200 accounts, worker stopped before each open', String(RUNS), ms(cold), ratio(cold, COLD_PAINT_BUDGET_MS), ratio(cold, emptyCold)],
+        ['empty extension: its page asks its stopped worker once, then shows one row (floor)', String(RUNS), ms(emptyCold), ratio(emptyCold, COLD_PAINT_BUDGET_MS), '1.00× (floor)'],
+        ['empty extension, worker running (for reference)', String(RUNS), ms(emptyWarm), '', ratio(emptyWarm, emptyCold)],
+      );
+      const twofoldStart = median(start.cold) - median(start.warm);
+      const emptyStart = median(empty.start.cold) - median(empty.start.warm);
+      startRows.push(
+        ['Twofold: status request after a worker stop', String(RUNS), medP95(start.cold), '', ''],
+        ['Twofold: status request, worker running', String(RUNS), medP95(start.warm), '', ''],
+        ['**Twofold worker start** (difference of medians)', '', ms(twofoldStart), ratio(twofoldStart, WORKER_START_BUDGET_MS), ratio(twofoldStart, emptyStart)],
+        ['empty extension: request after a worker stop', String(RUNS), medP95(empty.start.cold), '', ''],
+        ['empty extension: request, worker running', String(RUNS), medP95(empty.start.warm), '', ''],
+        ['empty extension worker start (floor)', '', ms(emptyStart), ratio(emptyStart, WORKER_START_BUDGET_MS), '1.00× (floor)'],
+      );
     }
 
     if (which.vault) {
@@ -444,7 +525,20 @@ export async function benchBrowser(dir: string, which: BrowserSections): Promise
             paintRows,
           )
         : '';
-    out.popup = { body, error: popupError ?? failureFor('popup') };
+    const parts = [body];
+    if (coldRows.length > 0) {
+      parts.push(
+        'Cold opening (issue 15): the next frame after the codes are in the DOM, median, worker stopped before each open.',
+        table(['opening', 'opens', 'next frame median', 'vs 250 ms budget', 'vs empty extension'], coldRows),
+      );
+    }
+    if (startRows.length > 0) {
+      parts.push(
+        "Worker start (issue 15): a page's status request right after the worker was stopped, less the same request to the running worker.",
+        table(['measure', 'runs', 'median / p95', 'vs 30 ms budget', 'vs empty extension'], startRows),
+      );
+    }
+    out.popup = { body: parts.filter(Boolean).join('\n\n'), error: popupError ?? failureFor('popup') };
   }
   return out;
 }

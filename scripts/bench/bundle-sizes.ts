@@ -14,6 +14,8 @@ export interface SizeRow {
 
 const BUDGETS: Record<string, SizeRow['budget']> = {
   popup: { bytes: 60 * 1024, of: 'gzip' },
+  // Issue 15: the worker carries only the vault and the router (it was 721 KB).
+  background: { bytes: 200 * 1024, of: 'min' },
   'content script (each)': { bytes: 10 * 1024, of: 'min' },
 };
 
@@ -69,7 +71,7 @@ export function bundleSizes(buildDir: string): SizeRow[] {
     files.forEach((f) => counted.add(f));
     rows.push({ entry, ...sizeOf(files), budget, files: files.map((f) => relative(dir, f)) });
   };
-  add('background (with the chunks it imports)', withStaticImports([join(dir, 'background.js')]));
+  add('background (with the chunks it imports)', withStaticImports([join(dir, 'background.js')]), BUDGETS.background);
   for (const html of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
     const name = html.replace(/\.html$/, '');
     add(name, staticAssetsOf(dir, html), BUDGETS[name]);
@@ -101,7 +103,8 @@ export function formatSizeRows(rows: SizeRow[]): string {
   const lines = ['| entry | minified | gzip | budget | within |', '| --- | ---: | ---: | --- | --- |'];
   for (const r of rows) {
     const budget = r.budget ? `${kb(r.budget.bytes)} ${r.budget.of}` : '';
-    const within = r.budget ? ((r.budget.of === 'gzip' ? r.gzipBytes : r.minifiedBytes) <= r.budget.bytes ? 'yes' : 'NO') : '';
+    const measured = r.budget?.of === 'gzip' ? r.gzipBytes : r.minifiedBytes;
+    const within = r.budget ? `${measured <= r.budget.bytes ? 'yes' : 'NO'} (${(measured / r.budget.bytes).toFixed(2)}×)` : '';
     lines.push(`| ${r.entry} | ${kb(r.minifiedBytes)} | ${kb(r.gzipBytes)} | ${budget} | ${within} |`);
   }
   return lines.join('\n');
