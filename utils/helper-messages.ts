@@ -32,10 +32,10 @@ export interface HelperProtocol {
    */
   readImport: { args: { text?: string; bytesBase64?: string; fileName?: string; password?: string }; reply: ImportPreview };
   /**
-   * Empties the clipboard if it still holds `code` (or, when `checkFirst` is false, whatever it
-   * holds). Replies whether it was emptied.
+   * Empties the clipboard if its text still has the SHA-256 `sha256` (hex): what was copied,
+   * which the background keeps only as this hash. Replies whether it was emptied.
    */
-  clearClipboard: { args: { code: string; checkFirst: boolean }; reply: boolean };
+  clearClipboard: { args: { sha256: string }; reply: boolean };
 }
 
 export type HelperName = keyof HelperProtocol;

@@ -85,6 +85,11 @@ export interface Settings {
    * saved before this option existed, or never chosen) means off.
    */
   autoSubmit?: boolean;
+  /**
+   * Clear a copied code from the clipboard 30 s later even when the popup has closed (the
+   * background does it, only while the clipboard still holds that code). Absent means off.
+   */
+  clearClipboardInBackground?: boolean;
 }
 
 /** The accounts in their saved order with their current codes, and the background's clock. */
@@ -179,6 +184,8 @@ export interface PageProtocol {
   nextHotpCode: { args: { id: string }; reply: CodeView };
   getSettings: { args: void; reply: Settings };
   setSettings: { args: Partial<Settings>; reply: Settings };
+  /** A page copied `text`: with the setting on, the background clears it 30 s later. */
+  clipboardCopied: { args: { text: string }; reply: { clearsAt: number | null } };
   // Popup (issue 6).
   /** The registrable domain of the active tab (or `tabId`), null when it is not a web page. */
   getActiveSite: { args: { tabId?: number }; reply: { site: string | null } };
@@ -361,7 +368,7 @@ export interface Envelope<K extends RequestName = RequestName> {
 
 const requestNames: ReadonlySet<string> = new Set<RequestName>([
   'getStatus', 'setupVault', 'unlock', 'lock', 'changePassword', 'listAccounts', 'addAccount',
-  'deleteAccount', 'nextHotpCode', 'getSettings', 'setSettings',
+  'deleteAccount', 'nextHotpCode', 'getSettings', 'setSettings', 'clipboardCopied',
   'getActiveSite', 'openPopup', 'setPinned', 'reorderAccounts', 'updateAccount', 'deleteAccountWithUndo', 'restoreAccount', 'revealSecret',
   'scanTab', 'scanImage', 'scanText',
   'startRegionSelect', 'confirmScan', 'checkFillTarget', 'fillActiveTab',

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Settings } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { Field, describedBy } from '@/components/popup/field';
@@ -7,7 +8,8 @@ import { saveStatusText, useSettingSave, type SaveState } from './use-setting-sa
 import { t } from '@/utils/i18n/t';
 
 /**
- * The Security section's lock settings: auto-lock time, lock with the computer, and Lock now.
+ * The Security section's settings: auto-lock time, lock with the computer, clearing the
+ * clipboard even when the popup has closed, and Lock now.
  * Each change is saved at once through the background and says so beside the control.
  */
 export function SecuritySettings({ onLock }: { onLock: () => Promise<void> }) {
@@ -16,6 +18,8 @@ export function SecuritySettings({ onLock }: { onLock: () => Promise<void> }) {
   const [locking, setLocking] = useState(false);
   const autoLock = useSettingSave();
   const systemLock = useSettingSave();
+  const clipboard = useSettingSave();
+  const [clipboardRefused, setClipboardRefused] = useState(false);
 
   useEffect(() => {
     void sendRequest('getSettings').then((result) => {
@@ -33,6 +37,28 @@ export function SecuritySettings({ onLock }: { onLock: () => Promise<void> }) {
     setSettings(kept ?? before);
   }
 
+  /**
+   * Turning it on asks for `clipboardRead` first (in the click, as the browser requires), so that
+   * the background clears the clipboard only while it still holds the copied code.
+   */
+  async function changeClipboard(on: boolean) {
+    setClipboardRefused(false);
+    if (on) {
+      let granted = false;
+      try {
+        granted = await browser.permissions.request({ permissions: ['clipboardRead'] });
+      } catch {
+        granted = false;
+      }
+      if (!granted) {
+        setClipboardRefused(true);
+        if (settings) setSettings({ ...settings });
+        return;
+      }
+    }
+    await change({ clearClipboardInBackground: on }, clipboard);
+  }
+
   async function lockNow() {
     setLocking(true);
     try {
@@ -44,6 +70,7 @@ export function SecuritySettings({ onLock }: { onLock: () => Promise<void> }) {
 
   const autoLockError = failure(autoLock.status);
   const systemLockError = failure(systemLock.status);
+  const clipboardError = failure(clipboard.status) ?? (clipboardRefused ? t('clearClipboardPermissionRefused') : undefined);
 
   return (
     <section class="card" aria-labelledby="security-title">
@@ -77,6 +104,20 @@ export function SecuritySettings({ onLock }: { onLock: () => Promise<void> }) {
             </div>
             <p class="hint" id="lock-on-system-lock-hint">{t('lockOnSystemLockHint')}</p>
             {systemLockError && <p class="error" id="lock-on-system-lock-error" role="alert">{systemLockError}</p>}
+          </div>
+
+          <div class={`field${clipboardError ? ' field--error' : ''}`}>
+            <div class="control-row">
+              <label class="checkbox">
+                <input id="clear-clipboard" type="checkbox" checked={settings.clearClipboardInBackground === true}
+                  onChange={(e) => void changeClipboard(e.currentTarget.checked)}
+                  {...describedBy('clear-clipboard', clipboardError, true)} />
+                {t('clearClipboardInBackground')}
+              </label>
+              <SaveStatus id="clear-clipboard-status" status={clipboard.status} />
+            </div>
+            <p class="hint" id="clear-clipboard-hint">{t('clearClipboardInBackgroundHint')}</p>
+            {clipboardError && <p class="error" id="clear-clipboard-error" role="alert">{clipboardError}</p>}
           </div>
         </>
       )}

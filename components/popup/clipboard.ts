@@ -1,14 +1,14 @@
 /**
  * Copying codes, and clearing them from the clipboard 30 s later.
  *
- * Only a page can write the clipboard (a service worker has no `navigator.clipboard`, and
- * Chrome's offscreen document would need a permission Twofold does not ask for), so the popup
- * clears it itself: only while it is still open, and only if it kept the focus since the copy
+ * The popup clears it itself: only while it is still open, and only if it kept the focus since the copy
  * — then nothing else can have been copied in between, and clearing cannot destroy something
  * the user copied later. A popup that closed (the toolbar popup closes as soon as you click
- * the page) leaves the code in the clipboard; the UI says so.
+ * the page) leaves the code in the clipboard, unless the setting "clear the clipboard even when
+ * the popup has closed" is on: then the background clears it (entrypoints/background/clipboard-clear.ts).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { sendRequest } from '@/utils/messaging/send-request';
 
 /** How long a copied code stays in the clipboard while the popup is open (ms). */
 export const CLIPBOARD_CLEAR_MS = 30_000;
@@ -46,6 +46,8 @@ export async function copyCode(text: string): Promise<boolean> {
   } catch {
     return false;
   }
+  // With "clear the clipboard even when the popup has closed" on, the background clears it too.
+  void sendRequest('clipboardCopied', { text }).catch(() => undefined);
   cancelPending();
   const entry: Pending = {
     clearsAt: Date.now() + CLIPBOARD_CLEAR_MS,

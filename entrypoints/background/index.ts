@@ -16,6 +16,7 @@ import { useErrorTranslate } from '@/utils/i18n/localize';
 import { settingsItem } from './storage-items';
 import { createHelper } from './helper';
 import { SiteLookup } from './site-lookup';
+import { createClipboardClearing } from './clipboard-clear';
 
 export default defineBackground({
   type: 'module',
@@ -26,6 +27,7 @@ export default defineBackground({
     // QR decoding, the public suffix list (and on Chrome the clipboard) live outside the worker.
     const helper = createHelper();
     const sites = new SiteLookup(helper);
+    const clipboard = createClipboardClearing(helper);
     const scan = createScanHandlers(vault, helper, sites);
     const fill = createFillHandlers(vault, sites);
     const sync = new SyncService(vault);
@@ -33,7 +35,7 @@ export default defineBackground({
     browser.storage.onChanged.addListener((changes, areaName) => sync.handleStorageChange(changes, areaName));
     const pages = {
       ...createVaultHandlers(vault), ...scan.page, ...fill.page, ...createPopupHandlers(vault, sites), ...createBackupHandlers(vault, helper),
-      ...createSyncHandlers(vault, sync), ...createRecoveryHandlers(vault),
+      ...createSyncHandlers(vault, sync), ...createRecoveryHandlers(vault), ...clipboard.page,
     };
     // Only what the person does in Twofold's own pages holds off auto-lock (see withUserActivity).
     const route = createRouter(
@@ -48,6 +50,7 @@ export default defineBackground({
 
     browser.alarms.onAlarm.addListener((alarm) => {
       if (vault.isAutoLockAlarm(alarm.name)) void vault.lock();
+      void clipboard.onAlarm(alarm.name).catch(console.error);
     });
     browser.idle.onStateChanged.addListener(async (state) => {
       if (state === 'locked' && (await settingsItem.getValue()).lockOnSystemLock) await vault.lock();

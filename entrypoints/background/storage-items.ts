@@ -10,6 +10,7 @@
  *   (docs/sync-format.md): whether it is on, the sync key sealed under the data key with the
  *   header that wraps it, what the last round saw (no secrets), and how the last round went.
  * - `local:backupReminder`: when the last backup was saved and the reminder dismissed (counts only).
+ * - `session:clipboardPending`: the hash of a copied code the background clears 30 s later.
  * - `session:siteCache`: host name → registrable domain, as the helper looked them up
  *   (./site-lookup.ts), so the service worker needs no public suffix list of its own.
  * - `session:fillLastUsed`: the account last filled on each site (memory only, see below).
@@ -26,6 +27,9 @@ export const vaultItem = storage.defineItem<unknown>('local:vault');
 
 /** Host names already looked up in the public suffix list, and their sites (null: none). */
 export const siteCacheItem = storage.defineItem<Record<string, string | null>>('session:siteCache');
+
+/** A copied code to clear from the clipboard (./clipboard-clear.ts): its SHA-256 only, and when. */
+export const clipboardPendingItem = storage.defineItem<{ sha256: string; clearsAt: number }>('session:clipboardPending');
 
 /** Base64 of the 256-bit data key; present exactly while unlocked. */
 export const dataKeyItem = storage.defineItem<string>('session:dataKey');

@@ -96,6 +96,7 @@ export function createVaultHandlers(vault: VaultService, now: () => number = Dat
           next.theme = patch.theme;
         }
         if (patch.autoSubmit !== undefined) next.autoSubmit = Boolean(patch.autoSubmit);
+        if (patch.clearClipboardInBackground !== undefined) next.clearClipboardInBackground = Boolean(patch.clearClipboardInBackground);
         return next;
       });
     },

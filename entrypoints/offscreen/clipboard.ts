@@ -32,3 +32,4 @@ export function emptyClipboard(): boolean {
     document.removeEventListener('copy', onCopy);
   }
 }
+

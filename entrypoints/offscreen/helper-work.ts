@@ -21,9 +21,11 @@ const light: { [N in LightName]: (args: HelperArgs<N>) => Promise<HelperValue<N>
     return lookalikeOf(host, sites);
   },
 
-  async clearClipboard({ code, checkFirst }) {
-    const { emptyClipboard, readClipboardText } = await import('./clipboard');
-    if (checkFirst && readClipboardText() !== code) return false;
+  async clearClipboard({ sha256 }) {
+    const [{ emptyClipboard, readClipboardText }, { textSha256 }] = await Promise.all([import('./clipboard'), import('@/utils/text-sha256')]);
+    const text = readClipboardText();
+    // Something else was copied since (or the clipboard cannot be read): leave it alone.
+    if (text === null || (await textSha256(text)) !== sha256) return false;
     return emptyClipboard();
   },
 };
