@@ -1,26 +1,61 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { AccountFormInput } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { t } from '@/utils/i18n/t';
+import { serviceOfSite, suggestSite, type IssuerSiteTable } from '@/utils/site/issuer-sites';
+import { loadIssuerSites } from '@/components/shared/issuer-sites';
 import { Field, describedBy } from './field';
 import { fieldError, useRequest } from './use-request';
+import { targetTabId } from './opening';
 
 const EMPTY_FORM: AccountFormInput = {
   kind: 'totp', issuer: '', label: '', secret: '', algorithm: 'SHA1', digits: '6', period: '30', counter: '0',
 };
 
-/** Add an account by typing the text key a site shows under its QR code. */
+/**
+ * The site to offer for a new account: the issuer's site from the table when it knows one
+ * (the tab's site instead when that is one of the same service's sites, `amazon.de` for
+ * "Amazon"), else the tab's site, else nothing.
+ */
+export function offeredSite(issuer: string, tabSite: string | null, table: IssuerSiteTable | null): string {
+  const suggested = table ? suggestSite(issuer, table) : null;
+  if (suggested === null) return tabSite ?? '';
+  if (tabSite !== null && table && serviceOfSite(suggested, table)?.sites.includes(tabSite)) return tabSite;
+  return suggested;
+}
+
+/**
+ * Add an account by typing the setup key a site shows under its QR code, with the site it is
+ * used on: prefilled from the current tab and the issuer (until the person edits it).
+ */
 export function AddAccountForm({ onDone, onCancel }: { onDone: (message: string) => void; onCancel: () => void }) {
   const [form, setForm] = useState<AccountFormInput>(EMPTY_FORM);
   const [duplicate, setDuplicate] = useState(false);
+  const [site, setSite] = useState('');
+  const [siteEdited, setSiteEdited] = useState(false);
+  const [tabSite, setTabSite] = useState<string | null>(null);
+  const [table, setTable] = useState<IssuerSiteTable | null>(null);
   const { busy, error, run } = useRequest();
   const err = (field: string) => fieldError(error, field);
   const set = (field: keyof AccountFormInput) => (event: Event) =>
     setForm({ ...form, [field]: (event.currentTarget as HTMLInputElement | HTMLSelectElement).value });
 
+  useEffect(() => {
+    void sendRequest('getActiveSite', { tabId: targetTabId() }).then((result) => {
+      if (result.ok) setTabSite(result.value.site);
+    });
+    // Without the table the tab's site is still offered.
+    loadIssuerSites().then(setTable, () => undefined);
+  }, []);
+
+  useEffect(() => {
+    if (!siteEdited) setSite(offeredSite(form.issuer, tabSite, table));
+  }, [form.issuer, tabSite, table, siteEdited]);
+
   async function submit(event: Event) {
     event.preventDefault();
-    const result = await run(() => sendRequest('addAccount', { form, allowDuplicate: duplicate }));
+    const sites = site.trim() === '' ? [] : [site.trim()];
+    const result = await run(() => sendRequest('addAccount', { form, sites, allowDuplicate: duplicate }));
     if (result) {
       const { account, warnings } = result.value;
       onDone([t('savedAccount', account.issuer || account.label), ...warnings].join(' '));
@@ -41,6 +76,10 @@ export function AddAccountForm({ onDone, onCancel }: { onDone: (message: string)
       <Field id="label" label={t('fieldAccountNameOptional')} error={err('label')}>
         <input id="label" value={form.label} onInput={set('label')} placeholder={t('fieldAccountNamePlaceholder')} autocomplete="off"
           {...describedBy('label', err('label'))} />
+      </Field>
+      <Field id="site" label={t('fieldSite')} error={err('sites')} hint={t('fieldSiteHint')}>
+        <input id="site" type="text" inputMode="url" value={site} autocomplete="off" spellcheck={false} placeholder="amazon.com"
+          onInput={(e) => { setSite(e.currentTarget.value); setSiteEdited(true); }} {...describedBy('site', err('sites'), true)} />
       </Field>
       <Field id="secret" label={t('fieldTextKey')} error={err('secret')} hint={t('fieldTextKeyHint')}>
         <input id="secret" value={form.secret} onInput={set('secret')} autocomplete="off" spellcheck={false} required

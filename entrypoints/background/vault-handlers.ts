@@ -10,6 +10,8 @@ import { CodeViewMemo, findDuplicate, sortAccounts, toAccountView, toCodeView } 
 import { displayName } from '@/utils/accounts/display-name';
 import { DuplicateAccountError, InvalidInputError, NotFoundError } from '@/utils/errors';
 import { msg } from '@/utils/i18n/local-message';
+import { MAX_SITES, hostOfTypedSite } from '@/utils/accounts/check-account-edit';
+import type { SiteLookup } from './site-lookup';
 import type { VaultService } from './vault-service';
 import { settingsItem } from './storage-items';
 import type { PageHandlers } from './router';
@@ -20,7 +22,11 @@ export type VaultRequestName =
   | 'deleteAccount' | 'nextHotpCode' | 'getSettings' | 'setSettings';
 
 /** The vault's page request handlers: status, lock state, accounts and settings. */
-export function createVaultHandlers(vault: VaultService, now: () => number = Date.now): PageHandlers<VaultRequestName> {
+export function createVaultHandlers(
+  vault: VaultService,
+  now: () => number = Date.now,
+  sites?: Pick<SiteLookup, 'registrableDomains'>,
+): PageHandlers<VaultRequestName> {
   const codes = new CodeViewMemo();
   vault.onEvent((event) => {
     if (event.type === 'locked') codes.clear();
@@ -40,7 +46,7 @@ export function createVaultHandlers(vault: VaultService, now: () => number = Dat
 
     async addAccount(args) {
       const { draft, warnings } = readDraft(args);
-      const sites = [...new Set(args.sites ?? [])];
+      const bound = await readSites(args.sites ?? [], sites);
       return vault.update((entries) => {
         const duplicate = findDuplicate(entries, draft.secret, draft.kind);
         if (duplicate && !args.allowDuplicate) throw new DuplicateAccountError(displayName(duplicate), duplicate.id);
@@ -48,7 +54,7 @@ export function createVaultHandlers(vault: VaultService, now: () => number = Dat
         const entry: AccountEntry = {
           ...draft,
           id: crypto.randomUUID(),
-          sites,
+          sites: bound,
           pinned: false,
           order: entries.reduce((max, e) => Math.max(max, e.order + 1), 0),
           createdAt: at,
@@ -104,6 +110,25 @@ export function createVaultHandlers(vault: VaultService, now: () => number = Dat
 }
 
 /** The draft an add request carries, validated whatever its source. */
+/**
+ * The sites a new account is bound to, as registrable domains (the add form's field holds what
+ * the person typed: `www.amazon.de`, `https://…`); a name that is not a site is refused. Without
+ * a lookup (no public-suffix list at hand) only a site already given as a host is accepted.
+ */
+async function readSites(typed: readonly unknown[], lookup: Pick<SiteLookup, 'registrableDomains'> | undefined): Promise<string[]> {
+  if (!Array.isArray(typed)) throw new InvalidInputError(msg('editSiteInvalid', String(typed)), { field: 'sites' });
+  if (typed.length > MAX_SITES) throw new InvalidInputError(msg('editTooManySites', MAX_SITES), { field: 'sites' });
+  const texts = typed.map(String);
+  const hosts = texts.map(hostOfTypedSite);
+  const bad = texts.find((_, i) => hosts[i] === null);
+  if (bad !== undefined) throw new InvalidInputError(msg('editSiteInvalid', bad.trim()), { field: 'sites' });
+  const urls = hosts.map((host) => `https://${host!.includes(':') ? `[${host}]` : host}/`);
+  const found = lookup ? await lookup.registrableDomains(urls) : hosts;
+  const refused = texts.find((_, i) => !found[i]);
+  if (refused !== undefined) throw new InvalidInputError(msg('editSiteInvalid', refused.trim()), { field: 'sites' });
+  return [...new Set(found as string[])];
+}
+
 function readDraft(args: PageProtocol['addAccount']['args']) {
   const sources = [args.form, args.uri, args.draft].filter((s) => s !== undefined);
   if (sources.length !== 1) throw new InvalidInputError(msg('errOneDraftSource'));

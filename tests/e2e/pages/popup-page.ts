@@ -32,7 +32,11 @@ export class PopupPage {
     await expect(this.heading()).toHaveText('Twofold is locked');
   }
 
-  addAccount(account: { issuer: string; label?: string; secret: string }): Promise<void> {
+  /**
+   * Adds an account through the add form. The site field is left holding `site`, or emptied (the
+   * account is bound to no site).
+   */
+  addAccount(account: { issuer: string; label?: string; secret: string; site?: string }): Promise<void> {
     return this.steps.addAccount(account);
   }
 

@@ -41,8 +41,8 @@ export class PopupSteps {
     await this.ui.waitFor('#add-panel');
   }
 
-  /** Adds an account by its setup key in the add form (opened from the add panel unless open). */
-  async addAccount(account: { issuer: string; label?: string; secret: string }): Promise<void> {
+  /** Adds an account by its setup key in the add form (opened from the add panel unless open), bound to `site` or to none. */
+  async addAccount(account: { issuer: string; label?: string; secret: string; site?: string }): Promise<void> {
     const formOpen = await this.ui.evaluate(
       () => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Save account'),
       undefined,
@@ -53,6 +53,8 @@ export class PopupSteps {
     }
     await this.ui.fill('Service', account.issuer);
     if (account.label) await this.ui.fill('Account name (optional)', account.label);
+    // The form offers a site (the tab's, or the issuer's); tests bind only the site they name.
+    await this.ui.fill('Site where you sign in', account.site ?? '');
     await this.ui.fill('Setup key', account.secret);
     await this.ui.click('Save account');
   }
