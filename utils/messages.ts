@@ -232,7 +232,11 @@ export interface PageProtocol {
    */
   previewImport: { args: ImportRequest; reply: ImportPreviewView };
   /** Saves a previewed import, all or nothing; duplicates are skipped unless `keepDuplicates`. */
-  confirmImport: { args: { token: string; keepDuplicates?: boolean }; reply: ImportResult };
+  confirmImport: {
+    /** `sites`: for accounts of the preview without a site, by their index, the site the person confirmed. */
+    args: { token: string; keepDuplicates?: boolean; sites?: Record<string, string> };
+    reply: ImportResult;
+  };
   /** Every account in an encrypted backup file under `password`, after re-entering the master password. */
   exportBackup: { args: { password: string; confirm: string; masterPassword: string }; reply: ExportFile };
   /** Every account as a plain `otpauth://` list (unencrypted), after re-entering the master password. */
@@ -301,6 +305,8 @@ export interface ImportAccountView {
   kind: OtpKind;
   digits: number;
   period: number;
+  /** The sites the export itself binds the account to (Twofold backups); usually none. */
+  sites: string[];
   /** Name of the saved account (or earlier account in this import) with the same secret. */
   duplicateOf?: string;
   /** Where that account is: saved in Twofold, or earlier in the same import. */

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MigrationExport, Result, ResultError } from '@/utils/messages';
 import { ErrorCode } from '@/utils/error-codes';
 import { sendRequest } from '@/utils/messaging/send-request';
@@ -21,25 +21,38 @@ function masterError(error: ResultError | null): string | undefined {
  */
 function useMasterPassword() {
   const [master, setMaster] = useState('');
+  // The box appears when its export is asked for (one box on the page at a time, not four).
+  const [asked, setAsked] = useState(false);
   const { busy, error, setError, run } = useRequest();
   async function runWithMaster<T>(send: (masterPassword: string) => Promise<Result<T>>): Promise<{ value: T } | null> {
     if (master === '') {
+      setAsked(true);
       setError({ code: ErrorCode.InvalidInput, field: 'masterPassword', message: t('confirmWithMasterPassword') });
       return null;
     }
     const result = await run(() => send(master));
     setMaster('');
+    // Done: the box goes away; a refused password keeps it, with its message.
+    if (result) setAsked(false);
     return result;
   }
-  return { master, setMaster, busy, error, masterMessage: masterError(error), runWithMaster };
+  return { master, setMaster, asked, busy, error, masterMessage: masterError(error), runWithMaster };
 }
 
-/** The master-password box of an export form. */
-function MasterPasswordField(props: { id: string; label: string; value: string; error?: string; onInput: (value: string) => void }) {
+/** The master-password box of an export form, shown once its export is asked for. */
+function MasterPasswordField(props: { id: string; label: string; value: string; error?: string; shown: boolean; onInput: (value: string) => void }) {
+  const { shown } = props;
+  return shown ? <ShownMasterPasswordField {...props} /> : null;
+}
+
+/** The box itself: it takes the focus when it appears (the autofocus attribute works only at page load). */
+function ShownMasterPasswordField(props: { id: string; label: string; value: string; error?: string; onInput: (value: string) => void }) {
   const { id, label, value, error, onInput } = props;
+  const box = useRef<HTMLInputElement>(null);
+  useEffect(() => box.current?.focus(), []);
   return (
     <Field id={id} label={label} error={error}>
-      <input id={id} type="password" autocomplete="current-password" value={value}
+      <input ref={box} id={id} type="password" autocomplete="current-password" value={value}
         onInput={(e) => onInput(e.currentTarget.value)} {...describedBy(id, error)} />
     </Field>
   );
@@ -60,9 +73,10 @@ function download(fileName: string, text: string, type: string): void {
 }
 
 /**
- * Export: an encrypted backup file, a plain otpauth:// list behind a warning, Google
- * Authenticator transfer QR codes, and one QR code per account. Each asks for the master
- * password again.
+ * Export: an encrypted backup file; then, under one warning, the unencrypted ways to move to
+ * another app (a plain otpauth:// list, Google Authenticator transfer QR codes, one QR code per
+ * account). Each asks for the master password again, in one box that appears when its button
+ * is pressed.
  */
 export function ExportSection() {
   return (
@@ -70,9 +84,15 @@ export function ExportSection() {
       <h2 id="export-title">{t('exportTitle')}</h2>
       <p>{t('exportIntro')}</p>
       <BackupForm />
-      <PlainListForm />
-      <TransferForm />
-      <AccountCodesForm />
+      <div class="unencrypted" role="group" aria-labelledby="unencrypted-title">
+        <h3 id="unencrypted-title">{t('unencryptedTitle')}</h3>
+        <p class="danger-box" id="unencrypted-warning">
+          <strong>{t('unencryptedWarningStrong')}</strong>{sentenceGap()}{t('unencryptedWarning')}
+        </p>
+        <PlainListForm />
+        <TransferForm />
+        <AccountCodesForm />
+      </div>
     </section>
   );
 }
@@ -82,7 +102,7 @@ function BackupForm() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
-  const { master, setMaster, busy, error, masterMessage, runWithMaster } = useMasterPassword();
+  const { master, setMaster, asked, busy, error, masterMessage, runWithMaster } = useMasterPassword();
   const errors = {
     password: fieldError(error, 'password'),
     confirm: fieldError(error, 'confirm'),
@@ -113,7 +133,8 @@ function BackupForm() {
         <input id="backup-confirm" type="password" autocomplete="new-password" value={confirm}
           onInput={(e) => setConfirm(e.currentTarget.value)} {...describedBy('backup-confirm', errors.confirm)} />
       </Field>
-      <MasterPasswordField id="backup-master" label={t('yourMasterPassword')} value={master} error={errors.master} onInput={setMaster} />
+      <MasterPasswordField id="backup-master" label={t('yourMasterPassword')} value={master} error={errors.master} shown={asked}
+        onInput={setMaster} />
       {other && <p class="error" role="alert">{other}</p>}
       <p class="notice" role="status">{saved ?? ''}</p>
       <button type="submit" class="primary" disabled={busy}>{busy ? t('encrypting') : t('downloadBackup')}</button>
@@ -124,7 +145,7 @@ function BackupForm() {
 /** The plain otpauth:// list, behind a warning. */
 function PlainListForm() {
   const [saved, setSaved] = useState<string | null>(null);
-  const { master, setMaster, busy, error, masterMessage, runWithMaster } = useMasterPassword();
+  const { master, setMaster, asked, busy, error, masterMessage, runWithMaster } = useMasterPassword();
   const other = error && !masterMessage ? error.message : undefined;
 
   async function submit(event: Event) {
@@ -138,14 +159,12 @@ function PlainListForm() {
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="plain-title" class="export-form">
-      <h3 id="plain-title">{t('plainTitle')}</h3>
-      <p class="danger-box" id="plain-warning">
-        <strong>{t('plainWarningStrong')}</strong>{sentenceGap()}{t('plainWarning')}
-      </p>
-      <MasterPasswordField id="plain-master" label={t('plainMasterPassword')} value={master} error={masterMessage} onInput={setMaster} />
+      <h4 id="plain-title">{t('plainTitle')}</h4>
+      <MasterPasswordField id="plain-master" label={t('plainMasterPassword')} value={master} error={masterMessage} shown={asked}
+        onInput={setMaster} />
       {other && <p class="error" role="alert">{other}</p>}
       <p class="notice" role="status">{saved ?? ''}</p>
-      <button type="submit" class="danger" disabled={busy} aria-describedby="plain-warning">
+      <button type="submit" class="danger" disabled={busy} aria-describedby="unencrypted-warning">
         {busy ? t('checking') : t('downloadPlainList')}
       </button>
     </form>
@@ -184,7 +203,7 @@ function AlgorithmWarning({ accounts }: { accounts: MigrationExport['algorithmWa
 function TransferForm() {
   const [transfer, setTransfer] = useState<MigrationExport | null>(null);
   const [copied, setCopied] = useState<number | null>(null);
-  const { master, setMaster, busy, error, masterMessage, runWithMaster } = useMasterPassword();
+  const { master, setMaster, asked, busy, error, masterMessage, runWithMaster } = useMasterPassword();
   const other = error && !masterMessage ? error.message : undefined;
 
   async function submit(event: Event) {
@@ -201,14 +220,12 @@ function TransferForm() {
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="transfer-title" class="export-form">
-      <h3 id="transfer-title">{t('transferTitle')}</h3>
+      <h4 id="transfer-title">{t('transferTitle')}</h4>
       <p class="hint">{t('transferHint')}</p>
-      <p class="danger-box" id="transfer-warning">
-        <strong>{t('qrWarningStrong')}</strong>{sentenceGap()}{t('transferWarning')}
-      </p>
-      <MasterPasswordField id="transfer-master" label={t('transferMasterPassword')} value={master} error={masterMessage} onInput={setMaster} />
+      <MasterPasswordField id="transfer-master" label={t('transferMasterPassword')} value={master} error={masterMessage} shown={asked}
+        onInput={setMaster} />
       {other && <p class="error" role="alert">{other}</p>}
-      <button type="submit" disabled={busy} aria-describedby="transfer-warning">{busy ? t('checking') : t('showTransferCodes')}</button>
+      <button type="submit" disabled={busy} aria-describedby="unencrypted-warning">{busy ? t('checking') : t('showTransferCodes')}</button>
       <AlgorithmWarning accounts={transfer?.algorithmWarnings ?? []} />
       {transfer && (
         <div class="transfer" role="region" aria-label={t('transferCodes')}
@@ -264,7 +281,7 @@ function toAccountCodes(list: string): AccountCode[] {
 /** One QR code per account (an otpauth:// link each), for any authenticator app. */
 function AccountCodesForm() {
   const [codes, setCodes] = useState<AccountCode[] | null>(null);
-  const { master, setMaster, busy, error, masterMessage, runWithMaster } = useMasterPassword();
+  const { master, setMaster, asked, busy, error, masterMessage, runWithMaster } = useMasterPassword();
   const other = error && !masterMessage ? error.message : undefined;
 
   async function submit(event: Event) {
@@ -276,15 +293,12 @@ function AccountCodesForm() {
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="account-codes-title" class="export-form">
-      <h3 id="account-codes-title">{t('accountCodesTitle')}</h3>
+      <h4 id="account-codes-title">{t('accountCodesTitle')}</h4>
       <p class="hint">{t('accountCodesHint')}</p>
-      <p class="danger-box" id="account-codes-warning">
-        <strong>{t('qrWarningStrong')}</strong>{sentenceGap()}{t('accountCodesWarning')}
-      </p>
       <MasterPasswordField id="account-codes-master" label={t('accountCodesMasterPassword')} value={master} error={masterMessage}
-        onInput={setMaster} />
+        shown={asked} onInput={setMaster} />
       {other && <p class="error" role="alert">{other}</p>}
-      <button type="submit" disabled={busy} aria-describedby="account-codes-warning">
+      <button type="submit" disabled={busy} aria-describedby="unencrypted-warning">
         {busy ? t('checking') : t('showAccountCodes')}
       </button>
       {codes && (

@@ -6,6 +6,9 @@ import { sendRequest } from '@/utils/messaging/send-request';
 import { Field, describedBy } from '@/components/popup/field';
 import { fieldError, useRequest } from '@/components/popup/use-request';
 import { formatList, formatNumber, sentenceGap, t, tCount, tParts } from '@/utils/i18n/t';
+import { suggestSite } from '@/utils/site/issuer-sites';
+import { loadIssuerSites } from '@/components/shared/issuer-sites';
+import { announceAccountsChanged } from './accounts-changed';
 
 /** The formats as people know them, for "Found 3 accounts in …" (the messages fit that sentence). */
 const FORMAT_NAMES = {
@@ -48,6 +51,8 @@ export function ImportSection() {
   const [lockedFormat, setLockedFormat] = useState<ImportFormat | null>(null);
   const [preview, setPreview] = useState<ImportPreviewView | null>(null);
   const [keepDuplicates, setKeepDuplicates] = useState(false);
+  /** Per account of the preview without a site: the site suggested from its issuer, and whether it is ticked. */
+  const [suggested, setSuggested] = useState<Record<number, { site: string; chosen: boolean }>>({});
   const [done, setDone] = useState<ImportResult | null>(null);
   const [dragging, setDragging] = useState(false);
   const { busy, error, setError, run } = useRequest();
@@ -81,6 +86,21 @@ export function ImportSection() {
     setPassword('');
     setAskPassword(false);
     setPreview(result.value);
+    setSuggested({});
+    void suggestSites(result.value);
+  }
+
+  /** Looks up a site for each previewed account that has none (from the 2FA Directory table). */
+  async function suggestSites(view: ImportPreviewView) {
+    const table = await loadIssuerSites().catch(() => null);
+    if (!table) return;
+    const found: Record<number, { site: string; chosen: boolean }> = {};
+    view.accounts.forEach((account, index) => {
+      if (account.sites.length > 0) return;
+      const site = suggestSite(account.issuer, table);
+      if (site !== null) found[index] = { site, chosen: true };
+    });
+    setSuggested(found);
   }
 
   async function chooseFile(file: File | undefined | null) {
@@ -120,9 +140,11 @@ export function ImportSection() {
 
   async function confirm() {
     if (!preview?.token) return;
-    const result = await run(() => sendRequest('confirmImport', { token: preview.token!, keepDuplicates }));
+    const sites = Object.fromEntries(Object.entries(suggested).filter(([, s]) => s.chosen).map(([index, s]) => [index, s.site]));
+    const result = await run(() => sendRequest('confirmImport', { token: preview.token!, keepDuplicates, sites }));
     if (!result) return;
     setDone(result.value);
+    announceAccountsChanged();
     setPreview(null);
     setSource(null);
     setPasted('');
@@ -190,7 +212,8 @@ export function ImportSection() {
       </div>
 
       {preview && (
-        <ImportPreviewPanel preview={preview} keepDuplicates={keepDuplicates} busy={busy}
+        <ImportPreviewPanel preview={preview} keepDuplicates={keepDuplicates} busy={busy} suggested={suggested}
+          onSuggestion={(index, chosen) => setSuggested({ ...suggested, [index]: { ...suggested[index]!, chosen } })}
           onKeepDuplicates={setKeepDuplicates} onConfirm={() => void confirm()} onCancel={cancel} />
       )}
     </section>
@@ -201,13 +224,15 @@ interface PreviewProps {
   preview: ImportPreviewView;
   keepDuplicates: boolean;
   busy: boolean;
+  suggested: Record<number, { site: string; chosen: boolean }>;
+  onSuggestion: (index: number, chosen: boolean) => void;
   onKeepDuplicates: (keep: boolean) => void;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** What an import would add: the accounts (duplicates marked), the records left out, missing QR codes. */
-function ImportPreviewPanel({ preview, keepDuplicates, busy, onKeepDuplicates, onConfirm, onCancel }: PreviewProps) {
+function ImportPreviewPanel({ preview, keepDuplicates, busy, suggested, onSuggestion, onKeepDuplicates, onConfirm, onCancel }: PreviewProps) {
   const duplicates = preview.accounts.filter((a) => a.duplicateOf !== undefined).length;
   const count = toAdd(preview.accounts, keepDuplicates);
   const missing = preview.batches?.missing ?? [];
@@ -231,6 +256,7 @@ function ImportPreviewPanel({ preview, keepDuplicates, busy, onKeepDuplicates, o
               <th scope="col">{t('fieldService')}</th>
               <th scope="col">{t('columnAccount')}</th>
               <th scope="col">{t('fieldKind')}</th>
+              <th scope="col">{t('columnSite')}</th>
               <th scope="col">{t('columnStatus')}</th>
             </tr>
           </thead>
@@ -240,12 +266,23 @@ function ImportPreviewPanel({ preview, keepDuplicates, busy, onKeepDuplicates, o
                 <td>{account.issuer || '—'}</td>
                 <td>{account.label || '—'}</td>
                 <td>{describeKind(account)}</td>
+                <td>
+                  {account.sites.length > 0 ? account.sites.join(', ') : suggested[index] ? (
+                    <label class="checkbox">
+                      <input type="checkbox" checked={suggested[index].chosen} aria-label={t('importSiteLabel', [account.issuer || account.label, suggested[index].site])}
+                        onChange={(e) => onSuggestion(index, e.currentTarget.checked)} />
+                      {suggested[index].site}
+                    </label>
+                  ) : '—'}
+                </td>
                 <td>{status(account, keepDuplicates)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+
+      {Object.keys(suggested).length > 0 && <p class="hint">{t('importSitesHint')}</p>}
 
       {preview.problems.length > 0 && (
         <div class="import-problems">

@@ -11,12 +11,13 @@ import { WhatIsStored } from './what-is-stored';
 import { AboutSection } from './about-section';
 import { SitesSection } from './sites-section';
 import { FillSettings } from './fill-settings';
+import { SettingsGroup, SettingsNav } from './settings-nav';
 import { t } from '@/utils/i18n/t';
 
 /**
- * The options page: settings and the password change while unlocked; the unlock form while
- * locked; a pointer to the toolbar popup before first setup. The explanation of what is stored
- * and the About section are shown in every state.
+ * The options page: while unlocked, its sections (Security, Sites, Import, Backup and export,
+ * Sync, About) beside a list of links to them; the unlock form while locked; a pointer to the
+ * toolbar popup before first setup. What is stored and About are shown in every state.
  */
 export function OptionsApp() {
   const [status, setStatus] = useState<VaultStatus | null>(null);
@@ -78,19 +79,37 @@ export function OptionsApp() {
             <p class="error" role="alert">{status.message}</p>
           </section>
         )}
-        {status?.state === 'unlocked' && (
+        {status?.state === 'unlocked' ? (
           <>
             <h1 class="page-title">{t('optionsTitle')}</h1>
-            <SecuritySettings onLock={lock} />
-            <ChangePasswordForm />
-            <SitesSection />
-            <FillSettings />
-            <ExportSection />
-            <ImportSection />
-            <SyncSection />
+            <div class="settings-layout">
+              <SettingsNav />
+              <div class="settings-sections">
+                <SettingsGroup id="security">
+                  <SecuritySettings onLock={lock} />
+                  <ChangePasswordForm />
+                </SettingsGroup>
+                <SettingsGroup id="sites">
+                  <SitesSection />
+                  <FillSettings />
+                </SettingsGroup>
+                <SettingsGroup id="import">
+                  <ImportSection />
+                </SettingsGroup>
+                <SettingsGroup id="backup">
+                  <ExportSection />
+                </SettingsGroup>
+                <SettingsGroup id="sync">
+                  <SyncSection />
+                </SettingsGroup>
+                <SettingsGroup id="about">
+                  <WhatIsStored />
+                  <AboutSection />
+                </SettingsGroup>
+              </div>
+            </div>
           </>
-        )}
-        {status !== null && (
+        ) : status !== null && (
           <>
             <WhatIsStored />
             <AboutSection />

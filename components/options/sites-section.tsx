@@ -4,10 +4,11 @@ import type { AccountView } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { displayName } from '@/utils/accounts/display-name';
 import { hostOfTypedSite } from '@/utils/accounts/check-account-edit';
-import { sitePatterns } from '@/utils/fields/site-patterns';
+import { siteOfPattern, sitePatterns } from '@/utils/fields/site-patterns';
 import { describedBy } from '@/components/popup/field';
 import { requestFillButton } from '@/components/popup/fill-site-access';
-import { t } from '@/utils/i18n/t';
+import { formatList, t } from '@/utils/i18n/t';
+import { ACCOUNTS_CHANGED } from './accounts-changed';
 
 /**
  * A site as typed (`https://www.amazon.co.uk/ap/signin`, `Amazon.com`) as the registrable domain
@@ -42,7 +43,7 @@ async function hasAccess(site: string): Promise<boolean> {
   }
 }
 
-/** The host permissions Twofold holds now. */
+/** The host permissions Twofold holds now, as the browser writes them (`https://*.amazon.com/*`). */
 async function grantedOrigins(): Promise<string[]> {
   try {
     return [...((await browser.permissions.getAll()).origins ?? [])].sort();
@@ -51,12 +52,31 @@ async function grantedOrigins(): Promise<string[]> {
   }
 }
 
+/** Host permissions gathered by the site people know them as: "amazon.com", "All sites". */
+interface GrantedSite {
+  name: string;
+  patterns: string[];
+}
+
+/** The granted patterns, one entry per site (a site's HTTPS and subdomain patterns together). */
+function groupGranted(origins: readonly string[]): GrantedSite[] {
+  const groups = new Map<string, string[]>();
+  for (const origin of origins) {
+    const all = origin === '<all_urls>' || /^\*:\/\/\*\/\*$/u.test(origin) || /^https?:\/\/\*\/\*$/u.test(origin);
+    const name = all ? t('grantedAllSites') : (siteOfPattern(origin) ?? origin);
+    groups.set(name, [...(groups.get(name) ?? []), origin]);
+  }
+  return [...groups].map(([name, patterns]) => ({ name, patterns }));
+}
+
 /**
- * Options → Sites: every account with its bound sites, to add and remove; per site whether the
- * inline fill button may show there (the optional host permission), with a button to allow or
- * turn it off; and every host permission Twofold holds, each with a button to revoke it.
- * Sites are edited through the background (`updateAccount`); the background's fill registration
- * follows the permission changes by itself.
+ * Options → Sites, grouped by site: each site with whether Twofold's button shows in its code
+ * field (the optional host permission, with a button to show or hide it) and the accounts used
+ * there, each with a Remove button; the accounts used on no site; one form to add a site to an
+ * account; and the site access Twofold holds, by site name (the browser's patterns behind
+ * "Details"), each with a button to remove it. Sites are edited through the background
+ * (`updateAccount`); the list reloads after every change, after imports, and when access is
+ * granted or removed anywhere.
  */
 export function SitesSection() {
   const [accounts, setAccounts] = useState<AccountView[] | null>(null);
@@ -65,6 +85,7 @@ export function SitesSection() {
   const [origins, setOrigins] = useState<string[]>([]);
   const [originError, setOriginError] = useState<{ origin: string; message: string } | null>(null);
   const [siteError, setSiteError] = useState<{ site: string; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
 
   async function refreshAccess(list: readonly AccountView[]) {
     const sites = [...new Set(list.flatMap((a) => a.sites))];
@@ -86,13 +107,21 @@ export function SitesSection() {
 
   useEffect(() => {
     void load();
-    // Access changes from elsewhere too (the popup, the browser's own extension page).
+    // Access changes from elsewhere too (the popup, the browser's own extension page), and
+    // accounts arrive from an import on this page or from another window.
     const onChange = () => void load();
     browser.permissions.onAdded.addListener(onChange);
     browser.permissions.onRemoved.addListener(onChange);
+    window.addEventListener(ACCOUNTS_CHANGED, onChange);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') onChange();
+    };
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
       browser.permissions.onAdded.removeListener(onChange);
       browser.permissions.onRemoved.removeListener(onChange);
+      window.removeEventListener(ACCOUNTS_CHANGED, onChange);
+      document.removeEventListener('visibilitychange', onVisible);
     };
   }, []);
 
@@ -126,17 +155,30 @@ export function SitesSection() {
     if (accounts) await refreshAccess(accounts);
   }
 
-  async function revoke(origin: string) {
+  async function unbind(account: AccountView, site: string) {
+    setBusy(true);
+    setSiteError(null);
+    const failure = await saveSites(account, account.sites.filter((s) => s !== site));
+    setBusy(false);
+    if (failure !== null) setSiteError({ site, message: failure });
+  }
+
+  async function revoke(group: GrantedSite) {
     setOriginError(null);
     let removed = false;
     try {
-      removed = await browser.permissions.remove({ origins: [origin] });
+      removed = await browser.permissions.remove({ origins: group.patterns });
     } catch {
       removed = false;
     }
-    if (!removed) setOriginError({ origin, message: t('grantedRevokeFailed') });
+    if (!removed) setOriginError({ origin: group.name, message: t('grantedRevokeFailed') });
     if (accounts) await refreshAccess(accounts);
   }
+
+  // In the order the accounts are listed (the popup's), each site once.
+  const sites = accounts ? [...new Set(accounts.flatMap((a) => a.sites))] : [];
+  const unbound = accounts?.filter((a) => a.sites.length === 0) ?? [];
+  const granted = groupGranted(origins);
 
   return (
     <section class="card" aria-labelledby="sites-title">
@@ -145,30 +187,74 @@ export function SitesSection() {
       {loadError && <p class="error" role="alert">{loadError}</p>}
       {!accounts && !loadError && <p class="muted" aria-busy="true">{t('opening')}</p>}
       {accounts?.length === 0 && <p class="muted">{t('sitesNoAccounts')}</p>}
-      {accounts && accounts.length > 0 && (
-        <ul class="site-accounts">
-          {accounts.map((account) => (
-            <AccountSites key={account.id} account={account} access={access} siteError={siteError}
-              onSave={(sites) => saveSites(account, sites)} onAllow={allow} onTurnOff={(site) => void turnOff(site)} />
-          ))}
+      {accounts && accounts.length > 0 && sites.length === 0 && <p class="muted">{t('sitesNone')}</p>}
+      {sites.length > 0 && (
+        <ul class="site-groups">
+          {sites.map((site) => {
+            const allowed = access[site];
+            const headingId = `site-${site.replace(/[^a-z0-9]/giu, '-')}`;
+            return (
+              <li key={site} class="site-group" data-site={site}>
+                <div class="site-group__head">
+                  <h3 id={headingId}>{site}</h3>
+                  {allowed !== undefined && (
+                    <span class="muted">{allowed ? t('fillButtonAllowed') : t('fillButtonNotAllowed')}</span>
+                  )}
+                  {allowed === false && (
+                    <button type="button" class="small" aria-label={t('fillButtonAllowLabel', site)} onClick={() => allow(site)}>
+                      {t('fillButtonAllow')}
+                    </button>
+                  )}
+                  {allowed === true && (
+                    <button type="button" class="small" aria-label={t('fillButtonTurnOffLabel', site)} onClick={() => void turnOff(site)}>
+                      {t('fillButtonTurnOff')}
+                    </button>
+                  )}
+                </div>
+                <ul class="site-accounts" aria-label={t('siteGroupAccounts', site)}>
+                  {accounts!.filter((a) => a.sites.includes(site)).map((account) => {
+                    const name = displayName(account);
+                    return (
+                      <li key={account.id} class="site-account">
+                        <span class="site-account__name">{name}</span>
+                        <button type="button" class="small" aria-label={t('siteRemoveLabel', [site, name])} disabled={busy}
+                          onClick={() => void unbind(account, site)}>
+                          {t('siteRemove')}
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+                {siteError?.site === site && <p class="error" role="alert">{siteError.message}</p>}
+              </li>
+            );
+          })}
         </ul>
       )}
+      {unbound.length > 0 && sites.length > 0 && (
+        <p class="muted" data-testid="sites-unbound">{t('sitesUnbound', formatList(unbound.map(displayName)))}</p>
+      )}
+      {accounts && accounts.length > 0 && <AddSiteForm accounts={accounts} onSave={saveSites} />}
 
       <h3 id="granted-title">{t('grantedTitle')}</h3>
       <p class="hint">{t('grantedHint')}</p>
-      {origins.length === 0 ? (
+      {granted.length === 0 ? (
         <p class="muted">{t('grantedNone')}</p>
       ) : (
         <ul class="granted-origins" aria-labelledby="granted-title">
-          {origins.map((origin) => (
-            <li key={origin}>
-              <div class="control-row">
-                <code>{origin}</code>
-                <button type="button" aria-label={t('grantedRevokeLabel', origin)} onClick={() => void revoke(origin)}>
+          {granted.map((group) => (
+            <li key={group.name}>
+              <div class="site-account">
+                <span class="site-account__name">{group.name}</span>
+                <button type="button" class="small" aria-label={t('grantedRevokeLabel', group.name)} onClick={() => void revoke(group)}>
                   {t('grantedRevoke')}
                 </button>
               </div>
-              {originError?.origin === origin && <p class="error" role="alert">{originError.message}</p>}
+              <details class="granted-details">
+                <summary>{t('grantedDetails')}</summary>
+                <ul>{group.patterns.map((pattern) => <li key={pattern}><code>{pattern}</code></li>)}</ul>
+              </details>
+              {originError?.origin === group.name && <p class="error" role="alert">{originError.message}</p>}
             </li>
           ))}
         </ul>
@@ -177,23 +263,13 @@ export function SitesSection() {
   );
 }
 
-interface AccountSitesProps {
-  account: AccountView;
-  access: Record<string, boolean>;
-  siteError: { site: string; message: string } | null;
-  onSave: (sites: string[]) => Promise<string | null>;
-  onAllow: (site: string) => void;
-  onTurnOff: (site: string) => void;
-}
-
-/** One account: its sites, each with its fill-button access, and the box to add one. */
-function AccountSites({ account, access, siteError, onSave, onAllow, onTurnOff }: AccountSitesProps) {
+/** One form for every account: choose the account, type the site, add. */
+function AddSiteForm({ accounts, onSave }: { accounts: AccountView[]; onSave: (account: AccountView, sites: string[]) => Promise<string | null> }) {
+  const [accountId, setAccountId] = useState(accounts[0]!.id);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const name = displayName(account);
-  const inputId = `site-add-${account.id}`;
-  const headingId = `site-account-${account.id}`;
+  const account = accounts.find((a) => a.id === accountId) ?? accounts[0]!;
 
   async function add(event: Event) {
     event.preventDefault();
@@ -214,65 +290,31 @@ function AccountSites({ account, access, siteError, onSave, onAllow, onTurnOff }
     }
     if (site === null) return t('editSiteInvalid', typed.trim());
     if (account.sites.includes(site)) return t('siteAlreadyThere', site);
-    const failure = await onSave([...account.sites, site]);
+    const failure = await onSave(account, [...account.sites, site]);
     if (failure !== null) return failure;
     setTyped('');
     return undefined;
   }
 
-  async function remove(site: string) {
-    setBusy(true);
-    const failure = await onSave(account.sites.filter((s) => s !== site));
-    setBusy(false);
-    setError(failure ?? undefined);
-  }
-
   return (
-    <li>
-      <h3 id={headingId}>{name}</h3>
-      {account.sites.length === 0 ? (
-        <p class="muted">{t('sitesNone')}</p>
-      ) : (
-        <ul class="sites" aria-labelledby={headingId}>
-          {account.sites.map((site) => {
-            const allowed = access[site];
-            return (
-              <li key={site} data-site={site}>
-                <div class="control-row">
-                  <span>{site}</span>
-                  {allowed !== undefined && (
-                    <span class="muted">{allowed ? t('fillButtonAllowed') : t('fillButtonNotAllowed')}</span>
-                  )}
-                  {allowed === false && (
-                    <button type="button" aria-label={t('fillButtonAllowLabel', site)} onClick={() => onAllow(site)}>
-                      {t('fillButtonAllow')}
-                    </button>
-                  )}
-                  {allowed === true && (
-                    <button type="button" aria-label={t('fillButtonTurnOffLabel', site)} onClick={() => onTurnOff(site)}>
-                      {t('fillButtonTurnOff')}
-                    </button>
-                  )}
-                  <button type="button" aria-label={t('siteRemoveLabel', [site, name])} disabled={busy} onClick={() => void remove(site)}>
-                    {t('siteRemove')}
-                  </button>
-                </div>
-                {siteError?.site === site && <p class="error" role="alert">{siteError.message}</p>}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <form class={`field${error ? ' field--error' : ''}`} onSubmit={(e) => void add(e)} noValidate>
-        <label for={inputId}>{t('siteAddLabel', name)}</label>
-        <div class="control-row">
-          <input id={inputId} type="text" inputMode="url" autoComplete="off" spellcheck={false} value={typed}
-            placeholder="amazon.com" onInput={(e) => setTyped(e.currentTarget.value)} onFocus={() => void loadSiteRules().catch(() => undefined)}
-            {...describedBy(inputId, error)} />
-          <button type="submit" disabled={busy}>{t('siteAdd')}</button>
+    <form class="site-add" onSubmit={(e) => void add(e)} noValidate aria-labelledby="site-add-title">
+      <h3 id="site-add-title">{t('siteAddTitle')}</h3>
+      <div class="site-add__row">
+        <div class="field">
+          <label for="site-add-account">{t('siteAddAccount')}</label>
+          <select id="site-add-account" value={account.id} onChange={(e) => setAccountId(e.currentTarget.value)}>
+            {accounts.map((a) => <option key={a.id} value={a.id}>{displayName(a)}</option>)}
+          </select>
         </div>
-        {error && <p class="error" id={`${inputId}-error`} role="alert">{error}</p>}
-      </form>
-    </li>
+        <div class={`field${error ? ' field--error' : ''}`}>
+          <label for="site-add-site">{t('siteAddSite')}</label>
+          <input id="site-add-site" type="text" inputMode="url" autoComplete="off" spellcheck={false} value={typed}
+            placeholder="amazon.com" onInput={(e) => setTyped(e.currentTarget.value)} onFocus={() => void loadSiteRules().catch(() => undefined)}
+            {...describedBy('site-add-site', error)} />
+        </div>
+        <button type="submit" disabled={busy}>{t('siteAdd')}</button>
+      </div>
+      {error && <p class="error" id="site-add-site-error" role="alert">{error}</p>}
+    </form>
   );
 }

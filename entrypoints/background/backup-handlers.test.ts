@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AccountDraft, AccountEntry } from '@/utils/otp/account';
 import { msg } from '@/utils/i18n/local-message';
 import type { Translate } from '@/utils/i18n/localize';
-import { mergeImport, toImportAccountViews, toImportProblemViews, type ImportItem } from './backup-handlers';
+import { registrableDomain } from '@/utils/site/registrable-domain';
+import { confirmedSites, mergeImport, toImportAccountViews, toImportProblemViews, type ImportItem } from './backup-handlers';
 
 const SECRET_A = 'JBSWY3DPEHPK3PXP';
 const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -85,9 +86,9 @@ describe('toImportAccountViews', () => {
       saved,
     );
     expect(views).toEqual([
-      { issuer: 'GitHub', label: 'alice', kind: 'totp', digits: 6, period: 30 },
-      { issuer: 'Amazon again', label: 'alice', kind: 'totp', digits: 6, period: 30, duplicateOf: 'Amazon (alice)', duplicateIn: 'vault' },
-      { issuer: 'GitHub copy', label: '', kind: 'totp', digits: 6, period: 30, duplicateOf: 'GitHub: alice', duplicateIn: 'import' },
+      { issuer: 'GitHub', label: 'alice', kind: 'totp', digits: 6, period: 30, sites: [] },
+      { issuer: 'Amazon again', label: 'alice', kind: 'totp', digits: 6, period: 30, sites: [], duplicateOf: 'Amazon (alice)', duplicateIn: 'vault' },
+      { issuer: 'GitHub copy', label: '', kind: 'totp', digits: 6, period: 30, sites: [], duplicateOf: 'GitHub: alice', duplicateIn: 'import' },
     ]);
     expect(JSON.stringify(views)).not.toContain(SECRET_C);
   });
@@ -117,5 +118,32 @@ describe('toImportProblemViews', () => {
       reason: 'This line is not a setup link, so it was skipped.',
     });
     expect(toImportProblemViews(problems)[0]).toEqual({ record: 'entry 3 (GitHub: alice)', reason: 'This entry has no setup key.' });
+  });
+});
+
+describe('confirmedSites: the sites confirmed in an import preview', () => {
+  const item = (issuer: string, sites?: string[]): ImportItem => ({ ...draft(issuer, 'JBSWY3DPEHPK3PXP'), ...(sites ? { sites } : {}) });
+  const lookup = { registrableDomains: async (urls: readonly string[]) => urls.map(registrableDomain) };
+
+  it.each([
+    { why: 'nothing confirmed', sites: undefined, expected: [undefined, undefined] },
+    { why: 'one suggestion kept', sites: { 0: 'github.com' }, expected: [['github.com'], undefined] },
+    { why: 'narrowed to the registrable domain', sites: { 1: 'www.amazon.co.uk' }, expected: [undefined, ['amazon.co.uk']] },
+  ])('$why', async ({ sites, expected }) => {
+    const items = await confirmedSites([item('GitHub'), item('Amazon')], sites, lookup);
+    expect(items.map((i) => i.sites)).toEqual(expected);
+  });
+
+  it('keeps the sites an export already gives (a Twofold backup)', async () => {
+    const items = await confirmedSites([item('GitHub', ['github.io'])], { 0: 'github.com' }, lookup);
+    expect(items[0]!.sites).toEqual(['github.io']);
+  });
+
+  it.each([
+    { why: 'not a site', sites: { 0: 'not a site' } },
+    { why: 'an index outside the preview', sites: { 5: 'github.com' } },
+    { why: 'not a map', sites: ['github.com'] },
+  ])('refuses $why', async ({ sites }) => {
+    await expect(confirmedSites([item('GitHub')], sites, lookup)).rejects.toMatchObject({ name: 'InvalidInputError' });
   });
 });

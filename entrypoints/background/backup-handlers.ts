@@ -30,6 +30,8 @@ import type { PageHandlers } from './router';
 import { recordBackup } from './recovery-handlers';
 import { browserTranslate, userText } from './user-text';
 import type { Helper } from './helper';
+import { hostOfTypedSite } from '@/utils/accounts/check-account-edit';
+import type { SiteLookup } from './site-lookup';
 
 /** How long a preview waits for the user to confirm it. */
 const PENDING_MS = 10 * 60 * 1000;
@@ -95,6 +97,7 @@ export function toImportAccountViews(items: readonly ImportItem[], entries: read
       kind: item.kind,
       digits: item.digits,
       period: item.period,
+      sites: [...(item.sites ?? [])],
       ...(duplicate ? { duplicateOf: duplicate.existingName, duplicateIn: duplicate.source } : {}),
     };
   });
@@ -161,8 +164,42 @@ async function readImport(args: ImportRequest, helper: Helper): Promise<{ items:
 /** The date part of an export file's name, like backupFileName's (UTC). */
 const fileDate = (now: number): string => new Date(now).toISOString().slice(0, 10);
 
+/**
+ * The previewed accounts with the sites the person confirmed in the preview (suggested from
+ * each issuer), for the accounts the export left without one. A suggestion is narrowed to a
+ * registrable domain by the background's own lookup; one that is not a site is refused.
+ */
+export async function confirmedSites(
+  items: readonly ImportItem[],
+  sites: unknown,
+  lookup: Pick<SiteLookup, 'registrableDomains'> | undefined,
+): Promise<ImportItem[]> {
+  if (sites === undefined || sites === null) return [...items];
+  if (typeof sites !== 'object' || Array.isArray(sites)) throw new InvalidInputError(msg('editSiteInvalid', String(sites)), { field: 'sites' });
+  const chosen = Object.entries(sites as Record<string, unknown>).map(([key, typed]) => ({ index: Number(key), typed: String(typed) }));
+  for (const { index, typed } of chosen) {
+    if (!Number.isInteger(index) || index < 0 || index >= items.length) throw new InvalidInputError(msg('errPreviewExpired'));
+    if (hostOfTypedSite(typed) === null) throw new InvalidInputError(msg('editSiteInvalid', typed), { field: 'sites' });
+  }
+  const urls = chosen.map(({ typed }) => `https://${hostOfTypedSite(typed)}/`);
+  const found = lookup ? await lookup.registrableDomains(urls) : chosen.map(({ typed }) => hostOfTypedSite(typed));
+  const result = items.map((item) => ({ ...item }));
+  chosen.forEach(({ index, typed }, i) => {
+    const site = found[i];
+    if (!site) throw new InvalidInputError(msg('editSiteInvalid', typed), { field: 'sites' });
+    const item = result[index]!;
+    if ((item.sites ?? []).length === 0) item.sites = [site];
+  });
+  return result;
+}
+
 /** Import and export handlers over one vault service. */
-export function createBackupHandlers(vault: VaultService, helper: Helper, now: () => number = Date.now): PageHandlers<BackupRequestName> {
+export function createBackupHandlers(
+  vault: VaultService,
+  helper: Helper,
+  now: () => number = Date.now,
+  siteLookup?: Pick<SiteLookup, 'registrableDomains'>,
+): PageHandlers<BackupRequestName> {
   const pending = new Map<string, PendingImport>();
 
   /** The master password typed again: refused like a wrong unlock, counted in the same delay. */
@@ -201,17 +238,18 @@ export function createBackupHandlers(vault: VaultService, helper: Helper, now: (
       return view;
     },
 
-    async confirmImport({ token, keepDuplicates }) {
+    async confirmImport({ token, keepDuplicates, sites }) {
       const held = typeof token === 'string' ? pending.get(token) : undefined;
       if (!held || held.expires < now()) {
         if (typeof token === 'string') pending.delete(token);
         throw new InvalidInputError(msg('errPreviewExpired'));
       }
+      const bound = await confirmedSites(held.items, sites, siteLookup);
       // Taken out while saving, so a second click cannot import the same accounts twice.
       pending.delete(token);
       try {
         return await vault.update((entries) => {
-          const merged = mergeImport(entries, held.items, { keepDuplicates: Boolean(keepDuplicates), now: now(), newId: () => crypto.randomUUID() });
+          const merged = mergeImport(entries, bound, { keepDuplicates: Boolean(keepDuplicates), now: now(), newId: () => crypto.randomUUID() });
           return { entries: merged.entries, result: { imported: merged.imported, skipped: merged.skipped } };
         });
       } catch (error) {

@@ -34,7 +34,7 @@ export default defineBackground({
     vault.onEvent((event) => sync.handleVaultEvent(event));
     browser.storage.onChanged.addListener((changes, areaName) => sync.handleStorageChange(changes, areaName));
     const pages = {
-      ...createVaultHandlers(vault, Date.now, sites), ...scan.page, ...fill.page, ...createPopupHandlers(vault, sites), ...createBackupHandlers(vault, helper),
+      ...createVaultHandlers(vault, Date.now, sites), ...scan.page, ...fill.page, ...createPopupHandlers(vault, sites), ...createBackupHandlers(vault, helper, Date.now, sites),
       ...createSyncHandlers(vault, sync), ...createRecoveryHandlers(vault), ...clipboard.page,
     };
     // Only what the person does in Twofold's own pages holds off auto-lock (see withUserActivity).

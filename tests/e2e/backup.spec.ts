@@ -237,7 +237,11 @@ test('the backup password must follow the password rules and match its confirmat
 test('the plain otpauth:// export is behind a warning and the master password, and holds every account', async ({ twofold, openPopup }) => {
   const { options } = await setUp(twofold, openPopup, [GITHUB, SLACK]);
   const form = options.exportForm('Unencrypted list of setup links');
-  await expect(form.getByText('Anyone with this file can make your codes.')).toBeVisible();
+  // One warning over the three unencrypted exports, which each point to it.
+  await expect(options.page.getByText('Anyone who has this list or sees these QR codes can make your codes.')).toHaveCount(1);
+  await expect(form.getByRole('button', { name: 'Download unencrypted list' })).toHaveAccessibleDescription(/Anyone who has this list/);
+  // No master-password box until an export is asked for.
+  await expect(options.page.getByRole('region', { name: 'Backup and export' }).getByLabel(/master password/i)).toHaveCount(0);
   const master = form.getByLabel('Master password for the unencrypted list');
 
   let downloads = 0;
@@ -350,7 +354,7 @@ test('one QR code per account, behind a warning and the master password, each ho
   const { popup, options } = await setUp(twofold, openPopup, [GITHUB, SLACK]);
   await popup.saveBoundAccount({ ...AMAZON, sites: [] });
   const form = options.exportForm('Move to a phone, one QR code per account');
-  await expect(form.getByText('Anyone who sees these codes can make your codes.')).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Show one QR code per account' })).toHaveAccessibleDescription(/Anyone who has this list or sees these QR codes/);
   const master = form.getByLabel('Master password for the account QR codes');
 
   await form.getByRole('button', { name: 'Show one QR code per account' }).click();

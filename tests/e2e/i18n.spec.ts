@@ -69,7 +69,7 @@ test('in German: the options page, the fill button and the select-an-area overla
     await options.page.getByRole('button', { name: 'Eingefügten Text lesen' }).click();
     const preview = options.page.getByRole('region', { name: '2 Konten in einer Liste von Einrichtungslinks gefunden' });
     await expect(preview).toBeVisible();
-    await expect(preview.getByRole('columnheader')).toHaveText(['Dienst', 'Konto', 'Art', 'Status']);
+    await expect(preview.getByRole('columnheader')).toHaveText(['Dienst', 'Konto', 'Art', 'Website', 'Status']);
     await expect(preview.locator('tbody tr').first()).toContainText('Zeit, 6 Stellen, 30 s');
     await expectAccessible(options.page, 'options (de): import preview');
     await preview.getByRole('button', { name: '2 Konten importieren' }).click();

@@ -172,6 +172,11 @@ test('the options page can be used from the keyboard alone', async ({ twofold, o
   await expect(options.autoLock()).toHaveValue('15');
   const page = options.page;
 
+  // The section links come first; Enter on one moves the focus to its section.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Security' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#security')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(options.autoLock()).toBeFocused();
   await page.keyboard.press('ArrowDown');
@@ -189,6 +194,47 @@ test('the options page can be used from the keyboard alone', async ({ twofold, o
   expect(outline).not.toBe('none');
 });
 
+test('the settings are in sections with links to them; a link goes to its section and marks itself', async ({ twofold, openPopup }) => {
+  await setUpWithAccounts(openPopup);
+  const options = await OptionsPage.open(twofold);
+  const nav = options.page.getByRole('navigation', { name: 'Settings sections' });
+  await expect(nav.getByRole('link')).toHaveText(['Security', 'Sites', 'Import', 'Backup and export', 'Sync', 'About']);
+  await expect(nav.getByRole('link', { name: 'Security' })).toHaveAttribute('aria-current', 'location');
+
+  await nav.getByRole('link', { name: 'Backup and export' }).click();
+  await expect(options.page).toHaveURL(/#backup$/);
+  await expect(nav.getByRole('link', { name: 'Backup and export' })).toHaveAttribute('aria-current', 'location');
+  await expect(options.page.locator('#backup')).toBeFocused();
+  await expect(options.page.getByRole('heading', { name: 'Backup and export', level: 2 })).toBeInViewport();
+
+  // A link from elsewhere (options.html#sync) opens at its section.
+  await options.page.goto(options.page.url().replace(/#.*$/, '#sync'));
+  await expect(options.page.getByRole('heading', { name: 'Sync between your browsers' })).toBeInViewport();
+  await expect(nav.getByRole('link', { name: 'Sync' })).toHaveAttribute('aria-current', 'location');
+});
+
+test('Sites lists each site once with its accounts, their Remove buttons on the same line', async ({ twofold, openPopup }) => {
+  const popup = await openPopup();
+  await popup.setUp(PASSWORD);
+  await popup.addAccount({ ...ACCOUNTS[0]!, site: 'amazon.com' });
+  await popup.addAccount({ issuer: 'Amazon', label: 'bob@example.com', secret: 'GEZDGNBVGY3TQOJQ', site: 'www.amazon.com' });
+  await popup.addAccount(ACCOUNTS[1]!);
+  const options = await OptionsPage.open(twofold);
+  const groups = options.sitesSection().locator('li.site-group');
+  await expect(groups).toHaveCount(1);
+  await expect(groups.getByRole('heading', { level: 3 })).toHaveText('amazon.com');
+  const rows = groups.getByRole('list', { name: 'Accounts used on amazon.com' }).getByRole('listitem');
+  await expect(rows).toHaveText([/^Amazon \(alice@example\.com\)\s*Remove$/, /^Amazon \(bob@example\.com\)\s*Remove$/]);
+  for (const row of await rows.all()) {
+    const name = await row.locator('.site-account__name').boundingBox();
+    const button = await row.getByRole('button').boundingBox();
+    expect(Math.abs(name!.y + name!.height / 2 - (button!.y + button!.height / 2))).toBeLessThan(8);
+  }
+  await expect(options.sitesSection().getByTestId('sites-unbound')).toHaveText('Not used on any site yet: PayPal (alice.paypal@example.com)');
+  // One form adds a site to any account.
+  await expect(options.sitesSection().getByRole('form', { name: 'Add a site to an account' })).toHaveCount(1);
+});
+
 test('the options page screens have no serious accessibility violations', async ({ twofold, openPopup }) => {
   const options = await OptionsPage.open(twofold);
   await expect(options.heading()).toHaveText('Twofold is not set up yet');
@@ -198,6 +244,9 @@ test('the options page screens have no serious accessibility violations', async 
   await options.page.reload();
   await expect(options.autoLock()).toHaveValue('15');
   await expectAccessible(options.page, 'options: settings');
+  await options.page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(options.page, 'options: settings, dark');
+  await options.page.emulateMedia({ colorScheme: 'light' });
 
   await options.setAutoLock('5 minutes');
   await options.changePassword('not my password', 'short', 'other');

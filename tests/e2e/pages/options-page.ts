@@ -139,13 +139,26 @@ export class OptionsPage {
     return this.page.getByRole('form', { name });
   }
 
+  /**
+   * Presses an export's button; the master-password box appears (it is shown only once its
+   * export is asked for); types `master` there and presses the button again.
+   */
+  async confirmExport(form: Locator, box: string, button: string, master: string): Promise<void> {
+    const field = form.getByLabel(box, { exact: true });
+    if (!(await field.isVisible())) {
+      await form.getByRole('button', { name: button }).click();
+      await expect(field).toBeFocused();
+    }
+    await field.fill(master);
+    await form.getByRole('button', { name: button }).click();
+  }
+
   /** Fills the encrypted backup form and submits it (no wait for the download). */
   async requestBackup(password: string, master: string, confirm = password): Promise<void> {
     const form = this.exportForm('Encrypted backup file');
     await form.getByLabel('Backup password', { exact: true }).fill(password);
     await form.getByLabel('Type the backup password again').fill(confirm);
-    await form.getByLabel('Your master password').fill(master);
-    await form.getByRole('button', { name: 'Download backup' }).click();
+    await this.confirmExport(form, 'Your master password', 'Download backup', master);
   }
 
   /** Saves an encrypted backup and returns the file's name and text. */
@@ -158,8 +171,7 @@ export class OptionsPage {
   /** Submits the plain list form with `master` (no wait for the download). */
   async requestPlainList(master: string): Promise<void> {
     const form = this.exportForm('Unencrypted list of setup links');
-    await form.getByLabel('Master password for the unencrypted list').fill(master);
-    await form.getByRole('button', { name: 'Download unencrypted list' }).click();
+    await this.confirmExport(form, 'Master password for the unencrypted list', 'Download unencrypted list', master);
   }
 
   /** Saves the plain otpauth:// list and returns the file's name and text. */
@@ -172,8 +184,7 @@ export class OptionsPage {
   /** Asks for the Google Authenticator transfer QR codes (each with its link). */
   async showTransferCodes(master: string): Promise<void> {
     const form = this.exportForm('Move to a phone (Google Authenticator)');
-    await form.getByLabel('Master password for the transfer QR codes').fill(master);
-    await form.getByRole('button', { name: 'Show transfer QR codes' }).click();
+    await this.confirmExport(form, 'Master password for the transfer QR codes', 'Show transfer QR codes', master);
   }
 
   /** The shown transfer QR codes and their links. */
@@ -184,8 +195,7 @@ export class OptionsPage {
   /** Asks for one QR code per account. */
   async showAccountCodes(master: string): Promise<void> {
     const form = this.exportForm('Move to a phone, one QR code per account');
-    await form.getByLabel('Master password for the account QR codes').fill(master);
-    await form.getByRole('button', { name: 'Show one QR code per account' }).click();
+    await this.confirmExport(form, 'Master password for the account QR codes', 'Show one QR code per account', master);
   }
 
   /** The shown per-account QR codes, each captioned with its account's name. */
@@ -223,21 +233,27 @@ export class OptionsPage {
     return this.page.getByRole('region', { name: 'Sites' });
   }
 
-  /** The list of sites bound to the account named `name` ("Amazon (alice@example.com)"). */
+  /** The sites (grouped by site) that the account named `name` ("Amazon: alice@example.com") is used on. */
   boundSites(name: string): Locator {
-    return this.sitesSection().getByRole('list', { name, exact: true }).getByRole('listitem');
+    return this.sitesSection().locator('li.site-group')
+      .filter({ has: this.page.getByRole('listitem').filter({ has: this.page.getByText(name, { exact: true }) }) });
   }
 
-  /** Types a site for an account and adds it (no wait for the outcome). */
+  /** The one add-a-site form's site box. */
+  addSiteBox(): Locator {
+    return this.sitesSection().getByRole('form', { name: 'Add a site to an account' }).getByLabel('Site', { exact: true });
+  }
+
+  /** Chooses the account named `name`, types a site and adds it (no wait for the outcome). */
   async addSite(name: string, typed: string): Promise<void> {
-    const box = this.sitesSection().getByLabel(`Add a site for ${name}`);
-    await box.fill(typed);
-    await box.press('Enter');
+    await this.sitesSection().getByLabel('Account', { exact: true }).selectOption({ label: name });
+    await this.addSiteBox().fill(typed);
+    await this.addSiteBox().press('Enter');
   }
 
-  /** The message under an account's add-site box. */
-  addSiteError(name: string): Locator {
-    return this.errorOf(this.sitesSection().getByLabel(`Add a site for ${name}`).locator('xpath=..'));
+  /** The message under the add-a-site form. */
+  addSiteError(): Locator {
+    return this.sitesSection().locator('#site-add-site-error');
   }
 
   async removeSite(name: string, site: string): Promise<void> {
