@@ -51,6 +51,17 @@ export default tseslint.config(
     },
   },
   {
+    // Views never render markup from a string (the build also turns Preact's raw-HTML path into
+    // text: see wxt.config.ts).
+    files: ['components/**/*.tsx', 'entrypoints/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'JSXAttribute[name.name="dangerouslySetInnerHTML"]',
+        message: 'Twofold renders no markup from strings: build the elements instead.',
+      }],
+    },
+  },
+  {
     // Content scripts never import vault code or the background.
     files: ['entrypoints/autofill/**/*.ts', 'entrypoints/fill-agent/**/*.ts', 'entrypoints/region-select/**/*.ts', 'utils/fields-dom/**/*.ts'],
     rules: {

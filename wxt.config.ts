@@ -1,5 +1,27 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+
+/**
+ * Twofold never renders markup from a string, so Preact's one way to do it,
+ * `dangerouslySetInnerHTML`, is turned into plain text in the bundle (and forbidden in our code
+ * by ESLint): no page of the extension has an innerHTML sink left, and Firefox's add-on linter
+ * (`web-ext lint`, as AMO runs it) has nothing to warn about. The build fails if Preact's code
+ * no longer has the expected shape, rather than silently keeping the sink.
+ */
+function preactWithoutRawHtml(): Plugin {
+  const sink = /\((\w+)\.innerHTML=(\w+)\.__html\)/g;
+  return {
+    name: 'twofold:preact-without-raw-html',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.module\.js$/.test(id)) return null;
+      const found = code.match(sink) ?? [];
+      if (found.length !== 1) this.error(`Expected one dangerouslySetInnerHTML sink in Preact, found ${found.length}.`);
+      return { code: code.replace(sink, '($1.textContent=$2.__html)'), map: null };
+    },
+  };
+}
 
 /**
  * The end-to-end test build (TWOFOLD_E2E=1) differs from the shipped one in one way only:
@@ -15,7 +37,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: isE2eBuild ? '.output-e2e' : '.output',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preactWithoutRawHtml(), preact()],
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
@@ -56,11 +78,15 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // 140 (an ESR): optional_host_permissions in MV3 and data_collection_permissions.
+            // The id is Twofold's for good (a GUID: no domain we would have to own): Firefox keys
+            // the add-on's storage, storage.sync included, and AMO's listing by it.
             gecko: {
-              id: 'twofold@twofold.example',
+              id: '{b10934e4-78bf-4f97-8b14-cbebc20609a2}',
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android learned data_collection_permissions in 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
