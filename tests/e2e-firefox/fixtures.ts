@@ -36,6 +36,15 @@ export class FirefoxPopup extends PopupSteps {
     await button.dispose();
   }
 
+  /** Reloads the popup and waits for its new document (puppeteer's reload never settles here). */
+  async reload(): Promise<void> {
+    await this.page.evaluate(() => {
+      (window as { __old?: boolean }).__old = true;
+      location.reload();
+    });
+    await this.page.waitForFunction(() => !(window as { __old?: boolean }).__old && document.readyState === 'complete' && document.querySelector('h1') !== null, { polling: 100, timeout: 20_000 });
+  }
+
   /** The visible text of the first element matching `css` ('' when there is none). */
   text(css: string): Promise<string> {
     return this.page.evaluate((selector) => (document.querySelector(selector) as HTMLElement | null)?.innerText ?? '', css);

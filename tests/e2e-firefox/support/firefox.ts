@@ -1,5 +1,6 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const firefoxExtensionPath = join(import.meta.dirname, '..', '..', '..', '.output-e2e', 'firefox-mv3');
@@ -20,6 +21,8 @@ export interface FirefoxTwofold {
   browser: Browser;
   /** `moz-extension://<uuid>`, the origin of the extension's pages. */
   origin: string;
+  /** Where downloads are saved, without asking. */
+  downloadDir: string;
   /**
    * Opens `path` (e.g. `/popup.html`) of the extension in a new tab (or its own window), once
    * it has content.
@@ -52,6 +55,7 @@ export async function launchFirefox(options: { userDataDir?: string } = {}): Pro
     browser_specific_settings: { gecko: { id: string } };
   };
   const addonId = manifest.browser_specific_settings.gecko.id;
+  const downloadDir = mkdtempSync(join(tmpdir(), 'twofold-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
@@ -66,6 +70,13 @@ export async function launchFirefox(options: { userDataDir?: string } = {}): Pro
       'extensions.webextensions.uuids': JSON.stringify({ [addonId]: EXTENSION_UUID }),
       'network.dns.forceResolve': '127.0.0.1',
       'intl.locale.requested': 'en-US',
+      // Downloads go straight to downloadDir.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.download.alwaysOpenPanel': false,
     },
   });
   await browser.installExtension(firefoxExtensionPath);
@@ -117,7 +128,7 @@ export async function launchFirefox(options: { userDataDir?: string } = {}): Pro
     return id;
   }
 
-  return { browser, origin, openExtensionPage, pageOn, pageAt, inExtension, tabIdOf, close: () => browser.close() };
+  return { browser, origin, downloadDir, openExtensionPage, pageOn, pageAt, inExtension, tabIdOf, close: () => browser.close() };
 }
 
 /**

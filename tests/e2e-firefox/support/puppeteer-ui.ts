@@ -1,16 +1,16 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
-import type { Ui } from '../../e2e/pages/ui';
+import type { Ui, Where } from '../../e2e/pages/ui';
 
 const TIMEOUT_MS = 10_000;
 
 /**
  * Finds, in the page, the one visible element a user would mean: a form field by its label
  * (`<label>`, aria-label, aria-labelledby) or a button by its name (aria-label or text).
- * An exact (case-insensitive) match wins over a partial one, as with Playwright's lookups;
+ * An exact (case-insensitive) match wins over a partial one (only exact ones with `exactOnly`);
  * more than one equally good match is an error, as in Playwright's strict mode.
  * Runs in the page, so it only uses what it is given.
  */
-function findByName(kind: 'field' | 'button', name: string): Element | string | null {
+function findByName(kind: 'field' | 'button', name: string, exactOnly: boolean, within: string | null): Element | string | null {
   const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
   const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   const namesOf = (el: Element): string[] => {
@@ -21,18 +21,20 @@ function findByName(kind: 'field' | 'button', name: string): Element | string | 
     return names.map(clean).filter((n) => n !== '');
   };
   const wanted = clean(name);
-  const candidates = [...document.querySelectorAll(kind === 'field' ? 'input, textarea, select' : 'button, [role="button"]')].filter(visible);
+  const root = within === null ? document : document.querySelector(within);
+  if (!root) return null;
+  const candidates = [...root.querySelectorAll(kind === 'field' ? 'input, textarea, select' : 'button, [role="button"]')].filter(visible);
   const exact = candidates.filter((el) => namesOf(el).includes(wanted));
-  const found = exact.length > 0 ? exact : candidates.filter((el) => namesOf(el).some((n) => n.includes(wanted)));
+  const found = exact.length > 0 || exactOnly ? exact : candidates.filter((el) => namesOf(el).some((n) => n.includes(wanted)));
   if (found.length > 1) return `${found.length} ${kind}s are named “${name}”`;
   return found[0] ?? null;
 }
 
-async function find(page: Page, kind: 'field' | 'button', name: string): Promise<ElementHandle<Element>> {
+async function find(page: Page, kind: 'field' | 'button', name: string, where: Where = {}): Promise<ElementHandle<Element>> {
   const deadline = Date.now() + TIMEOUT_MS;
   let last = `no ${kind} named “${name}”`;
   for (;;) {
-    const handle = await page.evaluateHandle(findByName, kind, name);
+    const handle = await page.evaluateHandle(findByName, kind, name, where.exact ?? false, where.within ?? null);
     const value = await handle.jsonValue().catch(() => undefined);
     if (typeof value === 'string') last = value;
     else {
@@ -51,8 +53,8 @@ async function find(page: Page, kind: 'field' | 'button', name: string): Promise
  */
 export function puppeteerUi(page: Page): Ui {
   return {
-    async fill(label, value) {
-      const field = await find(page, 'field', label);
+    async fill(label, value, where) {
+      const field = await find(page, 'field', label, where);
       await field.evaluate((el, text) => {
         const input = el as HTMLInputElement;
         input.focus();
@@ -63,8 +65,8 @@ export function puppeteerUi(page: Page): Ui {
       }, value);
       await field.dispose();
     },
-    async click(name) {
-      const button = await find(page, 'button', name);
+    async click(name, where) {
+      const button = await find(page, 'button', name, where);
       await button.click();
       await button.dispose();
     },

@@ -1,10 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import type { TwofoldBrowser } from '../support/launch';
+import { OptionsSteps } from './options-steps';
+import { playwrightUi } from './ui';
 
-/** The options page as a user sees it. */
+/** The options page as a user sees it (the steps shared with Firefox are OptionsSteps). */
 export class OptionsPage {
-  constructor(readonly page: Page) {}
+  private readonly steps: OptionsSteps;
+
+  constructor(readonly page: Page) {
+    this.steps = new OptionsSteps(playwrightUi(page));
+  }
 
   /** Opens the options page in a new tab of the test browser. */
   static async open(twofold: TwofoldBrowser): Promise<OptionsPage> {
@@ -83,9 +89,8 @@ export class OptionsPage {
   }
 
   /** Pastes exported text into the import box and reads it. */
-  async pasteImport(text: string): Promise<void> {
-    await this.page.getByLabel('Or paste the exported text').fill(text);
-    await this.page.getByRole('button', { name: 'Read pasted text' }).click();
+  pasteImport(text: string): Promise<void> {
+    return this.steps.pasteImport(text);
   }
 
   importPassword(): Locator {
@@ -93,9 +98,8 @@ export class OptionsPage {
   }
 
   /** Types the password of an encrypted export and opens it. */
-  async openImport(password: string): Promise<void> {
-    await this.importPassword().fill(password);
-    await this.page.getByRole('button', { name: 'Open', exact: true }).click();
+  openImport(password: string): Promise<void> {
+    return this.steps.openImport(password);
   }
 
   /** The preview of what an import would add. */
@@ -154,11 +158,8 @@ export class OptionsPage {
   }
 
   /** Fills the encrypted backup form and submits it (no wait for the download). */
-  async requestBackup(password: string, master: string, confirm = password): Promise<void> {
-    const form = this.exportForm('Encrypted backup file');
-    await form.getByLabel('Backup password', { exact: true }).fill(password);
-    await form.getByLabel('Type the backup password again').fill(confirm);
-    await this.confirmExport(form, 'Your master password', 'Download backup', master);
+  requestBackup(password: string, master: string, confirm = password): Promise<void> {
+    return this.steps.requestBackup(password, master, confirm);
   }
 
   /** Saves an encrypted backup and returns the file's name and text. */
@@ -221,9 +222,8 @@ export class OptionsPage {
   }
 
   /** Types the master password into the sync section and turns sync on (no wait for the outcome). */
-  async enableSync(password: string): Promise<void> {
-    await this.syncSection().getByLabel('Your master password').fill(password);
-    await this.syncSection().getByRole('button', { name: 'Turn on sync' }).click();
+  enableSync(password: string): Promise<void> {
+    return this.steps.enableSync(password);
   }
 
   // Sites and filling (issue 6).
