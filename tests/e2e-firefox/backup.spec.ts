@@ -57,7 +57,7 @@ test('Firefox: import a pasted otpauth list; an encrypted backup downloads and r
 
   // Import: pasted otpauth:// links, previewed, then imported.
   await options.pasteImport([uri(SLACK), uri(FASTMAIL)].join('\n'));
-  await options.ui.waitFor(OPTIONS_PARTS.import, 'Found 2 accounts in a list of otpauth:// links');
+  await options.ui.waitFor(OPTIONS_PARTS.import, 'Found 2 accounts in a list of setup links');
   await options.ui.click('Import 2 accounts');
   expect(await importStatus(optionsPage)).toBe('Imported 2 accounts.');
   await expectCodes(firefox, [GITHUB, SLACK, FASTMAIL]);

@@ -102,8 +102,13 @@ export async function launchFirefox(options: { userDataDir?: string } = {}): Pro
     // The navigation promise of a moz-extension:// load never settles (or rejects with
     // "Frame detached") although the page loads: wait for the document instead.
     void page.goto(url).catch(() => undefined);
-    await page.waitForFunction((expected: string) => location.href === expected && document.readyState === 'complete', { polling: 100, timeout: 20_000 }, url);
-    await page.waitForSelector('h1');
+    // Polled by hand: an evaluation that meets the switch from about:blank to the extension's
+    // process fails, and is simply asked again.
+    await waitUntil(
+      () => page.evaluate((expected) => location.href === expected && document.readyState === 'complete' && document.querySelector('h1') !== null, url).catch(() => false),
+      `${url} to load`,
+      20_000,
+    );
     return page;
   }
 
