@@ -4,7 +4,7 @@
  * the answer is kept by host name in memory and in `storage.session` (memory only, trusted
  * contexts only), so a worker restart does not ask again and a browser restart forgets it.
  */
-import { classifyPage, type PageSite } from '@/utils/site/page-site';
+import { classifyPage, webPageUrl, type PageSite } from '@/utils/site/page-site';
 import { siteCacheItem } from './storage-items';
 import type { Helper } from './helper';
 
@@ -20,13 +20,8 @@ interface WebHost {
 
 /** The host of a web page's URL; null for other URLs (no site, answered without asking). */
 function webHost(url: string): WebHost | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  const parsed = webPageUrl(url);
+  if (parsed === null) return null;
   return { name: parsed.hostname, origin: `${parsed.protocol}//${parsed.host}/` };
 }
 

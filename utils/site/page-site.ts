@@ -13,6 +13,20 @@ export type PageSite =
   /** Not a web page (`chrome://`, `file:`, extension pages, `data:`). */
   | { kind: 'none' };
 
+/**
+ * `url` parsed, when it is a web page's (`https:` or `http:`); null for anything else
+ * (`chrome://`, `about:`, `file:`, extension pages, `data:`, text that is no URL).
+ */
+export function webPageUrl(url: string): URL | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed : null;
+}
+
 /** Whether a registrable domain (as `registrableDomain` returns it) is this computer. */
 export function isLoopbackSite(site: string): boolean {
   return site === 'localhost' || site === '::1' || /^127(?:\.\d{1,3}){3}$/u.test(site);
@@ -28,13 +42,8 @@ export function isLoopbackSite(site: string): boolean {
  * @param site the URL's registrable domain, or null when it belongs to no site
  */
 export function classifyPage(url: string, site: string | null): PageSite {
-  if (site === null) return { kind: 'none' };
-  let protocol: string;
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    return { kind: 'none' };
-  }
-  if (protocol === 'https:' || (protocol === 'http:' && isLoopbackSite(site))) return { kind: 'site', site };
-  return protocol === 'http:' ? { kind: 'insecure', site } : { kind: 'none' };
+  const protocol = site === null ? undefined : webPageUrl(url)?.protocol;
+  if (site === null || protocol === undefined) return { kind: 'none' };
+  if (protocol === 'https:' || isLoopbackSite(site)) return { kind: 'site', site };
+  return { kind: 'insecure', site };
 }

@@ -4,7 +4,7 @@
  * Pure (tldts carries its own copy of the public suffix list).
  */
 import { parse } from 'tldts';
-import { classifyPage, type PageSite } from './page-site';
+import { classifyPage, webPageUrl, type PageSite } from './page-site';
 
 /**
  * The registrable domain of `url`, lower case, or null for URLs that belong to no site
@@ -15,13 +15,8 @@ import { classifyPage, type PageSite } from './page-site';
  * @see https://publicsuffix.org/ for what "registrable domain" means
  */
 export function registrableDomain(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  const parsed = webPageUrl(url);
+  if (parsed === null) return null;
   const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
   if (!host) return null;
   const info = parse(host, { allowPrivateDomains: true });
