@@ -29,7 +29,7 @@ const storedVault = (twofold: TwofoldBrowser) =>
 async function setUp(twofold: TwofoldBrowser, openPopup: () => Promise<PopupPage>, accounts: Account[] = []) {
   const popup = await openPopup();
   await popup.setUp(PASSWORD);
-  await expect(popup.page.getByRole('button', { name: /Add/ }).first()).toBeVisible();
+  await expect(popup.page.getByRole('button', { name: 'Lock now' })).toBeVisible();
   for (const account of accounts) await popup.addAccount(account);
   await expect(popup.rows()).toHaveCount(accounts.length);
   const options = await OptionsPage.open(twofold);

@@ -21,7 +21,7 @@ const ACCOUNTS = [
 test('an encrypted ente Auth export: progress while the key is derived, a wrong password refused, the right one imports', async ({ twofold, openPopup }) => {
   const popup = await openPopup();
   await popup.setUp(PASSWORD);
-  await expect(popup.page.getByRole('button', { name: /Add/ }).first()).toBeVisible();
+  await expect(popup.page.getByRole('button', { name: 'Lock now' })).toBeVisible();
   const options = await OptionsPage.open(twofold);
   const vaultBefore = JSON.stringify(await twofold.serviceWorker.evaluate(async () => (await chrome.storage.local.get('vault')).vault));
 
