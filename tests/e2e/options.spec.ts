@@ -188,6 +188,8 @@ test('the options page can be used from the keyboard alone', async ({ twofold, o
   await expect(options.savedStatus('lock-on-system-lock')).toHaveText('Saved');
   await expect(options.lockOnSystemLock()).not.toBeChecked();
   await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: /Clear the clipboard 30 seconds/ })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Lock now' })).toBeFocused();
   // The focus ring is visible on every control reached by keyboard.
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
