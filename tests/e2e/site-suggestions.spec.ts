@@ -35,7 +35,7 @@ test('the add form offers the tab’s site, then the issuer’s, and saves what 
   await setUp(openPopup);
   const shop = await pageOn('www.amazon.de', '/blank.html');
   const popup = await popupFor(twofold, shop);
-  await popup.page.getByRole('button', { name: /Add/ }).first().click();
+  await (await popup.openAddPanel()).getByRole('button', { name: 'Type a setup key' }).click();
   const site = popup.page.getByLabel('Site where you sign in');
 
   await expect(site).toHaveValue('amazon.de');
