@@ -6,21 +6,8 @@ import { encodeMigrationUri } from '../otp/encode-migration-uri';
 import { findImportDuplicates } from './find-import-duplicates';
 import { importAccounts, MAX_IMPORT_BYTES } from './import-accounts';
 import { ImportFormat } from './import-types';
+import { draft, SECRET_A, SECRET_B } from './import-test-helpers';
 
-const SECRET_A = 'JBSWY3DPEHPK3PXP';
-const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
-
-const draft = (fields: Partial<AccountDraft>): AccountDraft => ({
-  kind: 'totp',
-  issuer: 'GitHub',
-  label: 'alice',
-  secret: SECRET_A,
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  ...fields,
-});
 const ALICE = draft({});
 
 const encoder = new TextEncoder();

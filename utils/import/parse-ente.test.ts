@@ -8,21 +8,8 @@ import { ImportFormat } from './import-types';
 import { EnteKdfLimits, isEnteEncryptedExport, parseEnte, parseEnteEncrypted } from './parse-ente';
 import { secretstreamPullFirst, secretstreamPushFirst, SECRETSTREAM_TAG_FINAL } from './parse-ente-secretstream';
 import { enteLine, writeEnteEncryptedExport } from './parse-ente-test-file';
+import { draft, SECRET_A, SECRET_B } from './import-test-helpers';
 
-const SECRET_A = 'JBSWY3DPEHPK3PXP';
-const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
-
-const draft = (fields: Partial<AccountDraft>): AccountDraft => ({
-  kind: 'totp',
-  issuer: 'GitHub',
-  label: 'alice',
-  secret: SECRET_A,
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  ...fields,
-});
 
 /**
  * Written by libsodium 1.0.18 itself (Debian's libsodium23, called through Python's ctypes)
