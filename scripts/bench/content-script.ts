@@ -4,7 +4,8 @@
  * - sizes: the always-on detector (`autofill.js`, registered on bound sites; ≤ 10 KB) and the fill
  *   agent (`fill-agent.js`, injected only when the detector saw a candidate or a trigger fills;
  *   ≤ 35 KB, issue 11), from the production build when there is one, else bundled here the same way;
- * - detection time on the largest page of tests/fixtures/fill (collect + plan, as the agent runs it);
+ * - detection time on the fixture of tests/fixtures/fill with the most elements (collect + plan, as
+ *   the agent runs it);
  * - detection time on a 5,000-element page: the detector's pass, and the full scorer's
  *   (collect + plan) on the same page with a code field;
  * - the extra main-thread time the detector costs a page with no candidate field: the page's
@@ -12,7 +13,7 @@
  *
  * Run alone: `npx tsx scripts/bench/content-script.ts`.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -172,16 +173,22 @@ export async function benchContentScript(): Promise<string> {
     lines.push(`    detector, code field present:              ${fmt(quickHit, true)}`);
     lines.push(`    full scorer (collect + plan), code field:  ${fmt(full, true)}`);
 
-    // The largest fixture page, as the fill agent plans it (the explicit request's threshold).
-    const largest = readdirSync(FIXTURES)
+    // The largest fixture page by element count (parsed without running its scripts), as the
+    // fill agent plans it (the explicit request's threshold).
+    const fixtures = readdirSync(FIXTURES)
       .filter((f) => f.endsWith('.html'))
-      .map((f) => ({ f, size: statSync(join(FIXTURES, f)).size }))
-      .sort((a, b) => b.size - a.size)[0]!.f;
+      .map((f) => ({ f, html: readFileSync(join(FIXTURES, f), 'utf8') }));
+    const counts = await page.evaluate(
+      (pages) => pages.map((html) => new DOMParser().parseFromString(html, 'text/html').getElementsByTagName('*').length),
+      fixtures.map((x) => x.html),
+    );
+    const largestAt = counts.indexOf(Math.max(...counts));
+    const largest = fixtures[largestAt]!.f;
     await page.goto(pathToFileURL(join(FIXTURES, largest)).href, { waitUntil: 'load' });
     await page.addScriptTag({ content: probe });
-    const fixtureElements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    const liveElements = await page.evaluate(() => document.getElementsByTagName('*').length);
     const onFixture = stats(await timeInPage(page, 'globalThis.__bench.planFill(globalThis.__bench.collectFields(document).fields, globalThis.__bench.collectPageContext(document), globalThis.__bench.request)'));
-    lines.push(`  detection on the largest fill fixture (${largest}, ${fixtureElements} elements, ${RUNS} runs):`);
+    lines.push(`  detection on the largest fill fixture by element count (${largest}: ${counts[largestAt]} elements as parsed, ${liveElements} in the loaded page with the probe; of ${fixtures.length} fixtures; ${RUNS} runs):`);
     lines.push(`    full scorer (collect + plan):              ${fmt(onFixture, true)}`);
     await page.close();
 
