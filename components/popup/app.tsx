@@ -153,6 +153,7 @@ export function App({ opening }: { opening: Result<PopupOpening> | null }) {
         {listing && !settingUp && <BackupReminder initial={first?.remindBackup} />}
         {listing && panelShown && (
           <ScanPanel tabId={tabId} site={place.place === 'site' ? place.site : null} prominent={place.place !== 'folded'}
+            supportSite={place.place === 'folded' || settingUp ? null : place.site}
             onType={() => { setNotice(null); setView({ name: 'add' }); }}
             onClose={place.place === 'folded' ? () => { setAddOpen(false); addToggle.current?.focus(); } : undefined}
             onSaved={() => { setSettingUp(true); setListVersion((v) => v + 1); }} />

@@ -5,6 +5,7 @@ import { displayName } from '@/utils/accounts/display-name';
 import { requestFillButton, sitesWithoutButton } from './fill-site-access';
 import { pasteShortcut } from '@/utils/fields/paste-shortcut';
 import { formatNumber, t, tCount } from '@/utils/i18n/t';
+import { SiteSupportHint } from './site-support-hint';
 
 type State =
   | { step: 'idle' }
@@ -20,6 +21,11 @@ interface ScanPanelProps {
   site: string | null;
   /** First thing in the popup (a site without its account, an empty vault), not a menu opened on request. */
   prominent: boolean;
+  /**
+   * The tab's site when none of the person's accounts is bound to it (also in an empty vault):
+   * where the 2FA Directory lists it, the panel says the site accepts authenticator apps.
+   */
+  supportSite?: string | null;
   /** Opens the form to type a setup key. */
   onType: () => void;
   /** Folds the panel away again (Escape inside it, when it was opened from "Add account"). */
@@ -33,7 +39,7 @@ interface ScanPanelProps {
  * several (an export) or a duplicate are shown first. It takes the focus as it appears (on its
  * first way, scanning): opened from "Add account", or first thing on a site without its account.
  */
-export function ScanPanel({ tabId, site, prominent, onType, onClose, onSaved }: ScanPanelProps) {
+export function ScanPanel({ tabId, site, prominent, supportSite = null, onType, onClose, onSaved }: ScanPanelProps) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [pasting, setPasting] = useState(false);
   const [text, setText] = useState('');
@@ -143,6 +149,7 @@ export function ScanPanel({ tabId, site, prominent, onType, onClose, onSaved }: 
           <p class="hint">{t('addSiteText', site)}</p>
         </>
       )}
+      <SiteSupportHint site={supportSite} hasAccount={false} />
       <div class="scan__actions">
         <button type="button" class="primary" ref={scanButton} onClick={() => void handle(sendRequest('scanTab', target), t('scanning'))}>
           {t('scanButton')}

@@ -86,3 +86,31 @@ test('an import suggests each account’s site; the person’s choice is what is
   const sites = Object.fromEntries((await popup.accounts()).map((a) => [a.issuer, a.sites]));
   expect(sites).toEqual({ GitHub: ['github.com'], Amazon: [], 'Corner Shop': [] });
 });
+
+test('on a listed site without an account the popup says it accepts authenticator apps; once an account is bound there it does not', async ({ twofold, openPopup, pageOn }) => {
+  await setUp(openPopup);
+  const github = await pageOn('www.github.com', '/blank.html');
+  const setup = await popupFor(twofold, github);
+  // Another site's account: the popup on github.com is the one for a site without its account.
+  await setup.saveBoundAccount({ issuer: 'Amazon', label: 'alice', secret: SECRET, sites: ['amazon.com'] });
+  await setup.page.close();
+
+  const before = await popupFor(twofold, github);
+  await expect(before.page.getByRole('heading', { name: 'Add this site’s account' })).toBeVisible();
+  const hint = before.addPanel().getByTestId('site-support');
+  await expect(hint).toContainText('GitHub accepts sign-in codes from an authenticator app like Twofold.');
+  const link = hint.getByRole('link', { name: 'How to turn it on' });
+  await expect(link).toHaveAttribute('href', /^https:\/\/docs\.github\.com\//u);
+  await expect(link).toHaveAttribute('target', '_blank');
+  await before.saveBoundAccount({ issuer: 'GitHub', label: 'alice', secret: 'GEZDGNBVGY3TQOJQ', sites: ['github.com'] });
+  await before.page.close();
+
+  // With GitHub's account bound: its row with Fill first, the ways to add folded, and no hint
+  // in them when they are opened.
+  const after = await popupFor(twofold, github);
+  await expect(after.fillButton('GitHub')).toBeVisible();
+  const panel = await after.openAddPanel();
+  await expect(panel.getByRole('button', { name: 'Scan QR code on this page' })).toBeVisible();
+  await expect(after.page.getByTestId('site-support')).toHaveCount(0);
+  await expect(after.page.getByText('accepts sign-in codes from an authenticator app')).toHaveCount(0);
+});
