@@ -108,7 +108,16 @@ export interface AccountListing {
 export interface PopupOpening {
   status: VaultStatus;
   theme: Theme;
-  unlocked?: { listing: AccountListing; site: string | null; remindBackup: boolean };
+  unlocked?: { listing: AccountListing; site: string | null; insecureSite?: string; remindBackup: boolean };
+}
+
+/**
+ * The tab the popup acts on: its site when codes may be filled there, else null; `insecureSite`
+ * when it is a plain `http:` page of a real site (never filled: the popup says why).
+ */
+export interface ActiveSite {
+  site: string | null;
+  insecureSite?: string;
 }
 
 /** A colour theme choice; `system` follows the browser's `prefers-color-scheme`. */
@@ -187,8 +196,8 @@ export interface PageProtocol {
   /** A page copied `text`: with the setting on, the background clears it 30 s later. */
   clipboardCopied: { args: { text: string }; reply: { clearsAt: number | null } };
   // Popup (issue 6).
-  /** The registrable domain of the active tab (or `tabId`), null when it is not a web page. */
-  getActiveSite: { args: { tabId?: number }; reply: { site: string | null } };
+  /** The registrable domain of the active tab (or `tabId`), null when no code may be filled there (see ActiveSite). */
+  getActiveSite: { args: { tabId?: number }; reply: ActiveSite };
   /** What the popup shows as it opens, in one round trip (see PopupOpening). */
   openPopup: { args: { tabId?: number }; reply: PopupOpening };
   /** Pins or unpins an account (pinned ones are listed first). */

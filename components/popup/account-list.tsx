@@ -96,6 +96,8 @@ function closePopup() {
 export function AccountList({ tabId, first, arrival, query, onQuery, onContext, onEdit, onError }: AccountListProps) {
   const [data, setData] = useState<ListData | null>(() => (first ? toListData(first.listing, null) : null));
   const [site, setSite] = useState<string | null>(first?.site ?? null);
+  // A plain-http page of a real site: no Fill anywhere, and the list says why in place.
+  const [insecureSite, setInsecureSite] = useState<string | undefined>(first?.insecureSite);
   const [toast, setToast] = useState<Toast | null>(arrival ?? null);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
@@ -122,7 +124,10 @@ export function AccountList({ tabId, first, arrival, query, onQuery, onContext, 
     if (first) return;
     void load();
     void sendRequest('getActiveSite', tabId === undefined ? {} : { tabId }).then((r) => {
-      if (r.ok) setSite(r.value.site);
+      if (r.ok) {
+        setSite(r.value.site);
+        setInsecureSite(r.value.insecureSite);
+      }
       setSiteKnown(true);
     });
   }, []);
@@ -374,6 +379,7 @@ export function AccountList({ tabId, first, arrival, query, onQuery, onContext, 
           onInput={(e) => onQuery(e.currentTarget.value)} />
         <p id="search-hint" class="visually-hidden">{t('searchHint')}</p>
       </div>
+      {insecureSite !== undefined && <p class="notice banner insecure-page">{t('fillInsecurePage', insecureSite)}</p>}
       {visible.length === 0 && <p class="screen muted" role="status">{t('noMatch', query.trim())}</p>}
       <ul class="accounts" id="account-list" aria-label={t('accountsLabel')} ref={list}>
         {visible.slice(0, rowLimit).map((account) => {

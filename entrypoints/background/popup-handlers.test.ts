@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AccountEntry } from '@/utils/otp/account';
 import { ErrorCode, TwofoldError, WrongPasswordError } from '@/utils/errors';
 import type { VaultService } from './vault-service';
@@ -128,5 +129,18 @@ describe('revealSecret and setPinned', () => {
     expect(await handlers().setPinned({ id: 'c', pinned: true })).toMatchObject({ id: 'c', pinned: true });
     expect(vault.stored[2]!.pinned).toBe(true);
     expect(await handlers().setPinned({ id: 'c', pinned: false })).toMatchObject({ pinned: false });
+  });
+});
+
+describe('getActiveSite', () => {
+  it.each([
+    { url: 'https://www.amazon.co.uk/ap/mfa', expected: { site: 'amazon.co.uk' } },
+    { url: 'http://localhost:8765/signin', expected: { site: 'localhost' } },
+    // A network attacker's copy of a real site: no site to fill, and the popup is told why.
+    { url: 'http://secure.bank.example/otp', expected: { site: null, insecureSite: 'bank.example' } },
+    { url: 'chrome://settings/', expected: { site: null } },
+  ])('$url', async ({ url, expected }) => {
+    const tab = await fakeBrowser.tabs.create({ url });
+    expect(await handlers().getActiveSite({ tabId: tab.id! })).toEqual(expected);
   });
 });

@@ -84,7 +84,9 @@ export function createPopupHandlers(vault: VaultService, sites: SiteLookup, deps
       } catch {
         tab = undefined;
       }
-      return { site: tab?.url ? await sites.bindableSite(tab.url) : null };
+      const page = tab?.url ? await sites.pageSite(tab.url) : null;
+      if (page?.kind === 'insecure') return { site: null, insecureSite: page.site };
+      return { site: page?.kind === 'site' ? page.site : null };
     },
 
     setPinned({ id, pinned }) {

@@ -45,7 +45,7 @@ export function createPopupOpenHandler(parts: OpeningParts): PageHandlers<'openP
       // the status and asks for the list itself.
       if (status.state !== 'unlocked' || listing === undefined) return { status, theme };
       const remindBackup = reminder !== undefined && shouldRemindBackup(reminder, listing.accounts.length);
-      return { status, theme, unlocked: { listing, site: site.site, remindBackup } };
+      return { status, theme, unlocked: { listing, site: site.site, ...(site.insecureSite ? { insecureSite: site.insecureSite } : {}), remindBackup } };
     },
   };
 }
