@@ -14,7 +14,7 @@ import { test, expect } from './fixtures';
 import { launchTwofold, type TwofoldBrowser } from './support/launch';
 import { PopupPage } from './pages/popup-page';
 import { openPopupFor } from './pages/tab-popup';
-import { totp } from './support/totp';
+import { PASSWORD, buttonFrame, codesBetween, received, setUpWith, shortcut, tabIdOf } from './support/fill-helpers';
 import { hasAccessibleName } from './support/accessibility-tree';
 
 interface Expectation {
@@ -33,7 +33,6 @@ const expectations = JSON.parse(readFileSync(join(FIXTURES, 'expectations.json')
 const positives = Object.entries(expectations).filter(([, e]) => e.expect !== 'none' && e.offer !== false).map(([name, e]) => ({ name, ...e }));
 const negatives = Object.entries(expectations).filter(([, e]) => e.expect === 'none').map(([name]) => name);
 
-const PASSWORD = 'correct horse battery';
 const AMAZON = { issuer: 'Amazon', label: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP', digits: 6 };
 /** For the 8-box fixture: an 8-digit account on its own site. */
 const BANK = { issuer: 'Bank', label: 'alice', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', digits: 8 };
@@ -42,59 +41,10 @@ const BANK_HOST = 'secure.bank.example';
 const LOOKALIKE_HOST = 'www.amaz0n.com';
 const port = () => process.env.TWOFOLD_FIXTURE_PORT;
 
-/** Every code of `account` valid between the two instants. */
-function codesBetween(account: { secret: string; digits: number }, fromMs: number, toMs: number): string[] {
-  const codes: string[] = [];
-  for (let step = Math.floor(fromMs / 30_000); step <= Math.floor(toMs / 30_000); step++) {
-    codes.push(totp(account.secret, step * 30_000, 30, account.digits));
-  }
-  return codes;
-}
-
-/** Sets up the vault from the popup and saves accounts bound to sites, as the add form does. */
-async function setUpWith(twofold: TwofoldBrowser, accounts: { issuer: string; label: string; secret: string; digits: number; sites: string[] }[]): Promise<PopupPage> {
-  const page = await twofold.context.newPage();
-  await page.goto(`chrome-extension://${twofold.extensionId}/popup.html`);
-  const popup = new PopupPage(page);
-  await popup.setUp(PASSWORD);
-  await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
-  for (const a of accounts) await popup.saveBoundAccount(a);
-  await page.reload();
-  await expect(popup.rows()).toHaveCount(accounts.length);
-  // The inline button's script is registered for the bound sites once the vault has them.
-  await expect
-    .poll(() => twofold.serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? [])))
-    .toEqual(expect.arrayContaining(accounts.flatMap((a) => a.sites.map((s) => `https://${s}/*`))));
-  return popup;
-}
-
 async function open(twofold: TwofoldBrowser, host: string, name: string): Promise<Page> {
   const page = await twofold.context.newPage();
   await page.goto(`https://${host}:${port()}/fill/${name}`);
   return page;
-}
-
-/** The frame whose document holds the inline button, once there is one. */
-async function buttonFrame(page: Page, timeoutMs = 8000): Promise<Frame | null> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      // Playwright's CSS engine pierces open shadow roots, so a button beside a field in one is found.
-      if ((await frame.locator('twofold-fill').count().catch(() => 0)) > 0) return frame;
-    }
-    await page.waitForTimeout(100);
-  }
-  return null;
-}
-
-/** What the pages' own state received, frame by frame (empty strings left out). */
-async function received(page: Page): Promise<string[]> {
-  const values: string[] = [];
-  for (const frame of page.frames()) {
-    const value = await frame.evaluate(() => String((globalThis as { __received?: unknown }).__received ?? '')).catch(() => '');
-    if (value !== '') values.push(value);
-  }
-  return values;
 }
 
 async function clickButtonAndCheck(page: Page, name: string, account: typeof AMAZON): Promise<void> {
@@ -159,25 +109,6 @@ test('negatives get no button and no code; look-alike hosts get neither, even fr
     await twofold.context.close();
   }
 });
-
-/** The tab id of `page`, as the extension sees it. */
-async function tabIdOf(twofold: TwofoldBrowser, page: Page): Promise<number> {
-  const url = page.url();
-  return twofold.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
-}
-
-/**
- * Runs the keyboard command's handler for `page`'s tab. Headless Chromium has no browser window
- * to press Alt+Shift+F in, so the test calls the very listener the command runs, from the
- * service worker (see registerFillTriggers).
- */
-async function shortcut(twofold: TwofoldBrowser, page: Page): Promise<{ filled: boolean }[]> {
-  const tabId = await tabIdOf(twofold, page);
-  return twofold.serviceWorker.evaluate(async (id) => {
-    const run = (globalThis as unknown as { twofoldCommand: (c: string, t: { id: number }) => Promise<{ filled: boolean }[]> }).twofoldCommand;
-    return run('fill-code', { id });
-  }, tabId);
-}
 
 test('the shortcut and the popup click fill too; the popup warns on a look-alike and asks on other sites', async () => {
   test.setTimeout(120_000);
