@@ -8,10 +8,11 @@ import { t } from '@/utils/i18n/t';
  * account, then every five accounts added since the last backup). "Not now" hides it until
  * five more accounts are added.
  *
- * It comes as the popup opens (`initial`, the answer that came with the opening, else asked once),
- * so at the next opening after an account was added. Never while a site is being set up: the
- * popup leaves it out once an account was added in it, so it never sits beside "Fill code into
- * this page" halfway through a site's setup.
+ * It comes as the popup opens (`initial`, the answer that came with the opening, else asked once).
+ * Never while a site is being set up: the popup leaves it out once an account was added in it,
+ * and the background keeps it back on the site of an account just added until that account's
+ * first sign-in fill (utils/accounts/backup-reminder.ts `isSettingUp`), so it never sits beside
+ * "Fill code into this page" halfway through a site's setup.
  */
 export function BackupReminder({ initial }: { initial?: boolean | undefined }) {
   const [show, setShow] = useState(initial ?? false);

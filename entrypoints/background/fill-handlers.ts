@@ -20,6 +20,7 @@ import { codeToFill } from './fill-code';
 import { fillInFrames, frameSite, framesWithField, injectFillAgent, noFieldIn, type FrameTarget } from './fill-frames';
 import { syncFillRegistration } from './fill-registration';
 import { userText } from './user-text';
+import { recordFill } from './recovery-handlers';
 import type { SiteLookup } from './site-lookup';
 
 /** Content requests of the fill feature. */
@@ -169,6 +170,9 @@ export function createFillHandlers(
       // A fill is always asked for: the inline button (in a closed shadow root, out of the page's
       // reach), the popup, the shortcut or the menu. Loading the agent or listing accounts is not.
       void vault.noteUse();
+      // The backup reminder waits for the first sign-in fill after a site's setup (a note that
+      // could not be written must not cost the person the fill).
+      await recordFill(entry, deps.now()).catch(() => undefined);
       if (entry.kind === 'hotp') {
         // A counter code is used up once typed: the next fill (and the popup) move on.
         await vault.update((entries) => {

@@ -53,6 +53,18 @@ describe('openPopup', () => {
     expect((await createPopupOpenHandler(from).openPopup({})).unlocked?.remindBackup).toBe(false);
   });
 
+  it('keeps the reminder back on the site an account was just added for, until a sign-in fill', async () => {
+    const added = 1_000_000;
+    const fresh: AccountListing = { ...listing, accounts: [{ ...account, sites: ['github.com'], createdAt: added }] };
+    const tenMinutesLater = () => added + 10 * 60_000;
+    const during = parts({ state: 'unlocked' }, { listAccounts: async () => fresh });
+    expect((await createPopupOpenHandler(during, tenMinutesLater).openPopup({})).unlocked?.remindBackup).toBe(false);
+    const elsewhere = parts({ state: 'unlocked' }, { listAccounts: async () => fresh, getActiveSite: async () => ({ site: 'example.org' }) });
+    expect((await createPopupOpenHandler(elsewhere, tenMinutesLater).openPopup({})).unlocked?.remindBackup).toBe(true);
+    const signedIn = parts({ state: 'unlocked' }, { listAccounts: async () => fresh, reminderState: async () => ({ lastSignInFillAt: added + 5 * 60_000 }) });
+    expect((await createPopupOpenHandler(signedIn, tenMinutesLater).openPopup({})).unlocked?.remindBackup).toBe(true);
+  });
+
   it('reads a theme saved before themes existed as the system’s', async () => {
     const from = parts({ state: 'locked' }, { getSettings: async () => ({ autoLockMinutes: 0, lockOnSystemLock: false }) });
     expect((await createPopupOpenHandler(from).openPopup({})).theme).toBe('system');

@@ -4,7 +4,7 @@
  * be painted (issue 6's budget: codes on screen 100 ms after the popup opens).
  */
 import { readTheme } from '@/utils/theme';
-import { shouldRemindBackup, type BackupReminderState } from '@/utils/accounts/backup-reminder';
+import { isSettingUp, shouldRemindBackup, type BackupReminderState } from '@/utils/accounts/backup-reminder';
 import type { PageHandlers } from './router';
 
 /**
@@ -28,7 +28,7 @@ async function orNothing<T>(work: Promise<T>): Promise<T | undefined> {
   }
 }
 
-export function createPopupOpenHandler(parts: OpeningParts): PageHandlers<'openPopup'> {
+export function createPopupOpenHandler(parts: OpeningParts, now: () => number = Date.now): PageHandlers<'openPopup'> {
   return {
     async openPopup({ tabId }) {
       // All at once: the list is asked for before the status is known, as most opens find the
@@ -44,7 +44,9 @@ export function createPopupOpenHandler(parts: OpeningParts): PageHandlers<'openP
       // Without a list (the vault locked between the parts, or the list failed) the popup shows
       // the status and asks for the list itself.
       if (status.state !== 'unlocked' || listing === undefined) return { status, theme };
-      const remindBackup = reminder !== undefined && shouldRemindBackup(reminder, listing.accounts.length);
+      // Not while the site the popup opened on is being set up (an account just added for it).
+      const remindBackup = reminder !== undefined && shouldRemindBackup(reminder, listing.accounts.length)
+        && !isSettingUp(listing.accounts, site.site, reminder.lastSignInFillAt, now());
       return { status, theme, unlocked: { listing, site: site.site, ...(site.insecureSite ? { insecureSite: site.insecureSite } : {}), remindBackup } };
     },
   };

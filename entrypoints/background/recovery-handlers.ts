@@ -5,12 +5,12 @@
 import type { AccountEntry, RecoveryCode } from '@/utils/otp/account';
 import type { RecoveryCodesView } from '@/utils/messages';
 import { parseRecoveryCodes, MAX_RECOVERY_CODES, MAX_RECOVERY_CODE_LENGTH } from '@/utils/accounts/parse-recovery-codes';
-import { shouldRemindBackup, type BackupReminderState } from '@/utils/accounts/backup-reminder';
+import { isSettingUp, isSetupFill, SETUP_WINDOW_MS, shouldRemindBackup, type BackupReminderState } from '@/utils/accounts/backup-reminder';
 import { InvalidInputError, NotFoundError } from '@/utils/errors';
 import { msg } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
 import type { PageHandlers } from './router';
-import { backupReminderItem } from './storage-items';
+import { backupReminderItem, setupFillsItem } from './storage-items';
 
 export type RecoveryRequestName =
   | 'getRecoveryCodes' | 'setRecoveryCodes' | 'markRecoveryCodeUsed' | 'getBackupReminder' | 'dismissBackupReminder';
@@ -56,6 +56,22 @@ export async function recordBackup(accountCount: number, now: number): Promise<v
   await backupReminderItem.setValue({ ...state, lastBackupAt: now, accountsAtLastBackup: accountCount });
 }
 
+/**
+ * Notes a code handed to a page for `account` at `now` (ms since the epoch): its setup fill, or a
+ * sign-in fill, after which the backup reminder may come (utils/accounts/backup-reminder.ts).
+ */
+export async function recordFill(account: Pick<AccountEntry, 'id' | 'createdAt'>, now: number): Promise<void> {
+  const fills = await setupFillsItem.getValue();
+  if (isSetupFill(account.createdAt, fills[account.id] !== undefined, now)) {
+    // Only accounts still inside their setup window need remembering.
+    const kept = Object.fromEntries(Object.entries(fills).filter(([, createdAt]) => now - createdAt < SETUP_WINDOW_MS));
+    await setupFillsItem.setValue({ ...kept, [account.id]: account.createdAt });
+    return;
+  }
+  const state = readReminderState(await backupReminderItem.getValue());
+  await backupReminderItem.setValue({ ...state, lastSignInFillAt: now });
+}
+
 /** The stored reminder state (for the popup's opening, which has the account count already). */
 export async function loadReminderState(): Promise<BackupReminderState> {
   return readReminderState(await backupReminderItem.getValue());
@@ -66,7 +82,7 @@ function readReminderState(value: unknown): BackupReminderState {
   const state: BackupReminderState = {};
   if (typeof value !== 'object' || value === null) return state;
   const v = value as Record<string, unknown>;
-  for (const key of ['lastBackupAt', 'accountsAtLastBackup', 'reminderDismissedAt', 'accountsAtDismissal'] as const) {
+  for (const key of ['lastBackupAt', 'accountsAtLastBackup', 'reminderDismissedAt', 'accountsAtDismissal', 'lastSignInFillAt'] as const) {
     const n = v[key];
     if (typeof n === 'number' && Number.isFinite(n)) state[key] = n;
   }
@@ -129,8 +145,10 @@ export function createRecoveryHandlers(vault: VaultService, now: () => number = 
     },
 
     async getBackupReminder() {
-      const count = (await vault.entries()).length;
-      return { show: shouldRemindBackup(await loadReminderState(), count) };
+      const entries = await vault.entries();
+      const state = await loadReminderState();
+      // The page is not known here: any site being set up keeps the reminder back.
+      return { show: shouldRemindBackup(state, entries.length) && !isSettingUp(entries, undefined, state.lastSignInFillAt, now()) };
     },
 
     async dismissBackupReminder() {

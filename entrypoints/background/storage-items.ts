@@ -14,6 +14,7 @@
  * - `session:siteCache`: host name → registrable domain, as the helper looked them up
  *   (./site-lookup.ts), so the service worker needs no public suffix list of its own.
  * - `session:fillLastUsed`: the account last filled on each site (memory only, see below).
+ * - `session:setupFills`: accounts added lately that had their setup fill (ids and times only).
  */
 import { storage } from 'wxt/utils/storage';
 import type { Settings } from '@/utils/messages';
@@ -86,3 +87,10 @@ export const fillLastUsedItem = storage.defineItem<Record<string, string>>('sess
  * last encrypted backup was exported and the last "Not now", with the account counts then.
  */
 export const backupReminderItem = storage.defineItem<BackupReminderState>('local:backupReminder', { fallback: {} });
+
+/**
+ * Accounts filled once within their setup window (account id → its createdAt): their next fill
+ * is a sign-in (utils/accounts/backup-reminder.ts `isSetupFill`). Memory only, like the list of
+ * last fills.
+ */
+export const setupFillsItem = storage.defineItem<Record<string, number>>('session:setupFills', { fallback: {} });

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { OptionsPage } from './pages/options-page';
+import { openPopupFor } from './pages/tab-popup';
 
 const PASSWORD = 'correct horse battery';
 /** Made-up accounts and codes (no real person's data). */
@@ -100,4 +101,58 @@ test('the backup reminder: at the next opening after the first account, never du
   await popup.page.reload();
   await expect(popup.rows()).toHaveCount(6);
   await expect(popup.backupReminder()).toHaveCount(0);
+});
+
+test('the backup reminder waits through a site’s setup and comes after the first sign-in fill', async ({ twofold, openPopup, pageOn }) => {
+  const first = await openPopup();
+  await first.setUp(PASSWORD);
+  await expect(first.page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+  await first.page.close();
+
+  const shop = await pageOn('www.demo-shop.com', '/signup', 'shop');
+  await shop.locator('#email').fill('alice@example.com');
+  await shop.locator('#password').fill('shop password 1');
+  await shop.locator('#signup-form button[type=submit]').click();
+  await shop.locator('#turn-on-two-step').click();
+  await expect(shop.getByRole('heading', { name: 'Set up your authenticator app' })).toBeVisible();
+
+  // Scan, then "Fill code into this page": no reminder beside it.
+  const scan = await openPopupFor(twofold, shop);
+  await scan.scanPage();
+  const fillHere = scan.page.getByRole('button', { name: 'Fill code into this page' });
+  await expect(fillHere).toBeVisible();
+  await expect(scan.backupReminder()).toHaveCount(0);
+  const closed = scan.page.waitForEvent('close');
+  await fillHere.click();
+  await expect(shop.locator('#otp')).toHaveValue(/^\d{6}$/);
+  await closed;
+
+  // Opened again on the setup page, and on the shop's confirmation: still none.
+  const again = await openPopupFor(twofold, shop);
+  await expect(again.rows()).toHaveCount(1);
+  await expect(again.backupReminder()).toHaveCount(0);
+  await again.page.close();
+  await shop.locator('#setup-form button[type=submit]').click();
+  await expect(shop.locator('#result')).toHaveAttribute('data-result', 'accepted');
+  const confirmed = await openPopupFor(twofold, shop);
+  await expect(confirmed.rows()).toHaveCount(1);
+  await expect(confirmed.backupReminder()).toHaveCount(0);
+  await confirmed.page.close();
+
+  // Sign out, sign in with the button in the code field: the setup is over.
+  await shop.locator('form[action="/signout"] button').first().click();
+  await shop.goto(shop.url().replace(/\/[^/]*$/, '/signin'));
+  await shop.locator('#email').fill('alice@example.com');
+  await shop.locator('#password').fill('shop password 1');
+  await shop.locator('#signin-form button[type=submit]').click();
+  await shop.locator('twofold-fill').click();
+  await expect(shop.locator('#otp')).toHaveValue(/^\d{6}$/);
+  await shop.locator('#verify-form button[type=submit]').click();
+  await expect(shop.locator('#result')).toHaveAttribute('data-result', 'accepted');
+
+  // The next opening brings the reminder.
+  const after = await openPopupFor(twofold, shop);
+  await expect(after.rows()).toHaveCount(1);
+  await expect(after.backupReminder()).toBeVisible();
+  await expect(after.backupReminder()).toContainText('Save a backup of your accounts');
 });
