@@ -165,3 +165,49 @@ test('"Submit the form after filling": off by default; when on, a fill submits t
   await page.waitForTimeout(500);
   expect((await pageState(page)).submitted).toBeNull();
 });
+
+test('the popup’s “Show the Twofold button” offer goes once the site is allowed, and says the button is on', async ({ twofold, openPopup, pageOn }) => {
+  const setup = await setUp(openPopup);
+  await setup.saveBoundAccount({ ...AMAZON, label: 'bob@example.com', secret: 'KRSXG5CTMVRXEZLU' });
+  const shop = await pageOn('www.amazon.com', '/blank.html');
+  const popup = await twofold.context.newPage();
+  // The test build holds <all_urls>, which covers amazon.com, and headless Chromium cannot
+  // answer the browser's prompt. So this page sees amazon.com as not allowed until it asks, and
+  // its request is granted as a person's "Allow" would be; everything else is real.
+  await popup.addInitScript(() => {
+    const api = chrome.permissions;
+    const site = ['https://amazon.com/*', 'https://*.amazon.com/*'];
+    const mentionsSite = (p: { origins?: string[] }) => (p.origins ?? []).some((o) => site.includes(o));
+    const allowed = () => localStorage.getItem('e2e:amazonAllowed') === 'yes';
+    const answer = <T,>(value: T, callback: unknown) => {
+      if (typeof callback === 'function') return void (callback as (v: T) => void)(value);
+      return Promise.resolve(value);
+    };
+    const contains = api.contains.bind(api) as (...args: unknown[]) => unknown;
+    const request = api.request.bind(api) as (...args: unknown[]) => unknown;
+    api.contains = ((p: { origins?: string[] }, callback?: unknown) =>
+      (mentionsSite(p) && !allowed() ? answer(false, callback) : contains(p, ...(callback ? [callback] : [])))) as typeof api.contains;
+    api.request = ((p: { origins?: string[] }, callback?: unknown) => {
+      if (!mentionsSite(p)) return request(p, ...(callback ? [callback] : []));
+      localStorage.setItem('e2e:amazonAllowed', 'yes');
+      return answer(true, callback);
+    }) as typeof api.request;
+  });
+  await popup.goto(`chrome-extension://${twofold.extensionId}/popup.html?tab=${await tabIdOf(twofold, shop)}`);
+  const offers = popup.getByRole('button', { name: /^Show the Twofold button for Amazon/u });
+  await expect(offers).toHaveCount(2);
+  await expect(offers.first()).toHaveText('Show the Twofold button in the code field on amazon.com');
+
+  await popup.getByRole('button', { name: `Show the Twofold button for ${AMAZON_NAME} in the code field on amazon.com` }).click();
+  // Both offers go (the other account's too); the row that asked says the button is on.
+  await expect(offers).toHaveCount(0);
+  const said = popup.getByRole('status').filter({ hasText: 'The Twofold button now shows in the code field on amazon.com.' });
+  await expect(said).toHaveCount(1);
+  await expect(popup.locator('li.account', { has: said })).toContainText('alice@example.com');
+
+  // The next opening finds it allowed: no offer, and nothing more to say.
+  await popup.reload();
+  await expect(popup.locator('li.account')).toHaveCount(2);
+  await expect(offers).toHaveCount(0);
+  await expect(said).toHaveCount(0);
+});
