@@ -24,6 +24,12 @@ export const ErrorCode = {
   NotAnOtpQr: 'not-an-otp-qr',
   CaptureFailed: 'capture-failed',
   Internal: 'internal',
+  /** A write sent again with an operation id already stored: the first one was kept. */
+  OperationRepeated: 'operation-repeated',
+  /** A page lost a write's reply, and the background says the write was not stored. */
+  NotSaved: 'not-saved',
+  /** A page lost a write's reply, and the background says the write was stored. */
+  SavedUnanswered: 'saved-unanswered',
   ImportFailed: 'import-failed',
   BackupUnreadable: 'backup-unreadable',
   // Sync (issue 7).

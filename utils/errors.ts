@@ -130,6 +130,13 @@ export class StorageFailedError extends TwofoldError {
   }
 }
 
+/** A write came again with an operation id already stored (VaultService.update): not made twice. */
+export class OperationRepeatedError extends TwofoldError {
+  constructor() {
+    super(ErrorCode.OperationRepeated, msg('errOperationRepeated'));
+  }
+}
+
 /** A scan found no QR code; the message says what to try next. */
 export class QrNotFoundError extends TwofoldError {
   constructor(text: LocalMessage) {

@@ -278,6 +278,11 @@ export interface PageProtocol {
   getBackupReminder: { args: void; reply: { show: boolean } };
   /** "Not now": hides the backup reminder until five more accounts are added. */
   dismissBackupReminder: { args: void; reply: void };
+  /**
+   * Whether the write sent with operation id `op` (Envelope.op) is stored, once every write
+   * before this question is done: how a page learns the truth about a write whose reply it lost.
+   */
+  operationLanded: { args: { op: string }; reply: { landed: boolean } };
 }
 
 /** An account's recovery codes, shown after the master password was typed again. */
@@ -379,6 +384,27 @@ export interface Envelope<K extends RequestName = RequestName> {
   channel: 'twofold';
   name: K;
   args: ArgsOf<K>;
+  /**
+   * For the writes in {@link RECORDED_WRITES}: an id the page makes up for this one request. The
+   * background stores it in the same storage write as the change, so `operationLanded` can say
+   * exactly whether the change was kept when the reply is lost (the background stopped).
+   */
+  op?: string;
+}
+
+/**
+ * The writes whose operation id the background records with the change (adds, edits, deletes):
+ * a page that loses the reply to one of them asks `operationLanded` instead of guessing.
+ */
+export const RECORDED_WRITES: ReadonlySet<RequestName> = new Set<RequestName>([
+  'addAccount', 'deleteAccount', 'nextHotpCode', 'setPinned', 'reorderAccounts', 'updateAccount',
+  'deleteAccountWithUndo', 'restoreAccount', 'confirmScan', 'confirmImport', 'setRecoveryCodes',
+  'markRecoveryCodeUsed',
+]);
+
+/** True for a well-formed operation id: 8 to 64 letters, digits, `-` or `_` (a UUID fits). */
+export function isOperationId(value: unknown): value is string {
+  return typeof value === 'string' && /^[\w-]{8,64}$/u.test(value);
 }
 
 const requestNames: ReadonlySet<string> = new Set<RequestName>([
@@ -390,13 +416,14 @@ const requestNames: ReadonlySet<string> = new Set<RequestName>([
   'previewImport', 'confirmImport', 'exportBackup', 'exportOtpauthList', 'exportMigrationQrs',
   'getSyncStatus', 'enableSync', 'disableSync', 'resetSync',
   'getRecoveryCodes', 'setRecoveryCodes', 'markRecoveryCodeUsed', 'getBackupReminder', 'dismissBackupReminder',
+  'operationLanded',
 ]);
 
 /** True when `value` is a well-formed envelope naming a known request. */
 export function isEnvelope(value: unknown): value is Envelope {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.channel === 'twofold' && typeof v.name === 'string' && requestNames.has(v.name);
+  return v.channel === 'twofold' && typeof v.name === 'string' && requestNames.has(v.name) && (v.op === undefined || isOperationId(v.op));
 }
 
 /** A rectangle in CSS pixels of the page's viewport. */

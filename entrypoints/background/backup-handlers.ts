@@ -238,7 +238,7 @@ export function createBackupHandlers(
       return view;
     },
 
-    async confirmImport({ token, keepDuplicates, sites }) {
+    async confirmImport({ token, keepDuplicates, sites }, request) {
       const held = typeof token === 'string' ? pending.get(token) : undefined;
       if (!held || held.expires < now()) {
         if (typeof token === 'string') pending.delete(token);
@@ -251,7 +251,7 @@ export function createBackupHandlers(
         return await vault.update((entries) => {
           const merged = mergeImport(entries, bound, { keepDuplicates: Boolean(keepDuplicates), now: now(), newId: () => crypto.randomUUID() });
           return { entries: merged.entries, result: { imported: merged.imported, skipped: merged.skipped } };
-        });
+        }, request);
       } catch (error) {
         pending.set(token, held);
         throw error;

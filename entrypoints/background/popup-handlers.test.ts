@@ -18,7 +18,10 @@ class MemoryVault {
   async entries() {
     return structuredClone(this.stored);
   }
-  async update<R>(change: (entries: AccountEntry[]) => { entries: AccountEntry[]; result: R }): Promise<R> {
+  /** The operation id each write carried (VaultService.update's tag). */
+  ops: (string | undefined)[] = [];
+  async update<R>(change: (entries: AccountEntry[]) => { entries: AccountEntry[]; result: R }, tag: { op?: string } = {}): Promise<R> {
+    this.ops.push(tag.op);
     const next = change(structuredClone(this.stored));
     this.stored = next.entries;
     return next.result;
@@ -142,5 +145,17 @@ describe('getActiveSite', () => {
   ])('$url', async ({ url, expected }) => {
     const tab = await fakeBrowser.tabs.create({ url });
     expect(await handlers().getActiveSite({ tabId: tab.id! })).toEqual(expected);
+  });
+});
+
+describe('the writes hand their operation id to the vault (see VaultService.update)', () => {
+  it('setPinned, reorderAccounts, updateAccount, deleteAccountWithUndo and restoreAccount', async () => {
+    const h = handlers();
+    await h.setPinned({ id: 'a', pinned: true }, { op: 'op-pin-000001' });
+    await h.reorderAccounts({ ids: ['b', 'a'] }, { op: 'op-order-0001' });
+    await h.updateAccount({ id: 'a', issuer: 'A', label: '', sites: [] }, { op: 'op-edit-00001' });
+    await h.deleteAccountWithUndo({ id: 'b' }, { op: 'op-delete-001' });
+    await h.restoreAccount({ id: 'b' }, { op: 'op-restore-01' });
+    expect(vault.ops).toEqual(['op-pin-000001', 'op-order-0001', 'op-edit-00001', 'op-delete-001', 'op-restore-01']);
   });
 });

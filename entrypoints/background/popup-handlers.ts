@@ -12,7 +12,7 @@ import { DraftBounds } from '@/utils/otp/draft-rules';
 import { InvalidInputError, NotFoundError, TwofoldError, ErrorCode } from '@/utils/errors';
 import { msg, type LocalMessage } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
-import type { PageHandlers } from './router';
+import type { PageHandlers, PageRequest } from './router';
 import type { SiteLookup } from './site-lookup';
 
 export type PopupRequestName =
@@ -67,13 +67,13 @@ export function createPopupHandlers(vault: VaultService, sites: SiteLookup, deps
     if (deleted.get(id)?.until === until) deleted.delete(id);
   }
 
-  function changeOne<R>(id: string, change: (entry: AccountEntry, entries: AccountEntry[]) => R): Promise<R> {
+  function changeOne<R>(id: string, change: (entry: AccountEntry, entries: AccountEntry[]) => R, request?: PageRequest): Promise<R> {
     return vault.update((entries) => {
       const entry = entries.find((e) => e.id === id);
       if (!entry) throw new NotFoundError();
       const result = change(entry, entries);
       return { entries, result };
-    });
+    }, request);
   }
 
   return {
@@ -89,15 +89,15 @@ export function createPopupHandlers(vault: VaultService, sites: SiteLookup, deps
       return { site: page?.kind === 'site' ? page.site : null };
     },
 
-    setPinned({ id, pinned }) {
+    setPinned({ id, pinned }, request) {
       return changeOne(id, (entry) => {
         entry.pinned = Boolean(pinned);
         entry.updatedAt = deps.now();
         return toAccountView(entry);
-      });
+      }, request);
     },
 
-    async reorderAccounts({ ids }) {
+    async reorderAccounts({ ids }, request) {
       if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) throw new InvalidInputError(msg('errOrderNotList'));
       await vault.update((entries) => {
         const rank = new Map(ids.map((id, i) => [id, i]));
@@ -107,10 +107,10 @@ export function createPopupHandlers(vault: VaultService, sites: SiteLookup, deps
           entry.order = i;
         });
         return { entries, result: undefined };
-      });
+      }, request);
     },
 
-    async updateAccount(edit: AccountEdit) {
+    async updateAccount(edit: AccountEdit, request) {
       const typedSites = Array.isArray(edit.sites) ? edit.sites.map(String) : [];
       const check = checkAccountEdit(
         { issuer: String(edit.issuer ?? ''), label: String(edit.label ?? ''), sites: typedSites, icon: edit.icon },
@@ -123,15 +123,15 @@ export function createPopupHandlers(vault: VaultService, sites: SiteLookup, deps
         if (icon === undefined) delete entry.icon;
         else entry.icon = icon;
         return toAccountView(entry);
-      });
+      }, request);
     },
 
-    async deleteAccountWithUndo({ id }) {
+    async deleteAccountWithUndo({ id }, request) {
       const entry = await vault.update((entries) => {
         const found = entries.find((e) => e.id === id);
         if (!found) throw new NotFoundError();
         return { entries: entries.filter((e) => e.id !== id), result: found };
-      });
+      }, request);
       const undoUntil = deps.now() + UNDO_WINDOW_MS;
       const until = undoUntil + UNDO_GRACE_MS;
       deleted.set(id, { entry, until });
@@ -139,7 +139,7 @@ export function createPopupHandlers(vault: VaultService, sites: SiteLookup, deps
       return { undoUntil };
     },
 
-    async restoreAccount({ id }) {
+    async restoreAccount({ id }, request) {
       const kept = deleted.get(id);
       if (!kept || kept.until < deps.now()) {
         deleted.delete(id);
@@ -148,7 +148,7 @@ export function createPopupHandlers(vault: VaultService, sites: SiteLookup, deps
       const view = await vault.update((entries) => {
         if (entries.some((e) => e.id === id)) return { entries, result: toAccountView(kept.entry) };
         return { entries: [...entries, kept.entry], result: toAccountView(kept.entry) };
-      });
+      }, request);
       deleted.delete(id);
       return view;
     },

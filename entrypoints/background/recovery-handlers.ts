@@ -112,7 +112,7 @@ export function createRecoveryHandlers(vault: VaultService, now: () => number = 
       return toView(await find(id));
     },
 
-    async setRecoveryCodes({ id, text, password }) {
+    async setRecoveryCodes({ id, text, password }, request) {
       await vault.entries();
       await reenter(password);
       return vault.update((entries) => {
@@ -123,10 +123,10 @@ export function createRecoveryHandlers(vault: VaultService, now: () => number = 
         const next = [...entries];
         next[index] = updated;
         return { entries: next, result: toView(updated) };
-      });
+      }, request);
     },
 
-    async markRecoveryCodeUsed({ id, index, password }) {
+    async markRecoveryCodeUsed({ id, index, password }, request) {
       if (password !== undefined) await reenter(password);
       return vault.update((entries) => {
         const at = entries.findIndex((e) => e.id === id);
@@ -141,7 +141,7 @@ export function createRecoveryHandlers(vault: VaultService, now: () => number = 
         const next = [...entries];
         next[at] = { ...entry, recoveryCodeList: nextCodes, updatedAt: time };
         return { entries: next, result: { left: leftOf(nextCodes) } };
-      });
+      }, request);
     },
 
     async getBackupReminder() {

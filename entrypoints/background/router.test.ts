@@ -116,3 +116,28 @@ describe('withUserActivity', () => {
     expect(await (wrapped.setPinned as (args: unknown) => Promise<unknown>)({})).toEqual({ pinned: true });
   });
 });
+
+describe('operation ids (Envelope.op)', () => {
+  /** A router whose `addAccount` handler reports the request it was given. */
+  function echoRouter(activity = false) {
+    let handlers = { addAccount: (_args: unknown, request: unknown) => Promise.resolve(request) } as unknown as PageHandlers;
+    if (activity) handlers = withUserActivity(handlers, () => undefined);
+    return createRouter(handlers, {} as ContentHandlers, identity, () => {});
+  }
+  const add = { channel: 'twofold', name: 'addAccount', args: {} };
+
+  it.each([
+    { name: 'with an id', message: { ...add, op: 'c0ffee00-1234-4abc-8def-000000000001' }, expected: { op: 'c0ffee00-1234-4abc-8def-000000000001' } },
+    { name: 'without one', message: add, expected: {} },
+  ])('reaches the handler $name, also through withUserActivity', async ({ message, expected }) => {
+    for (const activity of [false, true]) {
+      expect(await echoRouter(activity)(message, page)).toEqual({ ok: true, value: expected });
+    }
+  });
+
+  it.each([
+    { op: '' }, { op: 'short' }, { op: 'x'.repeat(65) }, { op: 'has spaces in it' }, { op: 12345678 }, { op: { toString: 'x' } }, { op: null },
+  ])('a malformed id makes the message not ours: $op', ({ op }) => {
+    expect(echoRouter()({ ...add, op }, page)).toBeUndefined();
+  });
+});

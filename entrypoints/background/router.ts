@@ -22,9 +22,17 @@ import { browserTranslate, userText } from './user-text';
 
 export type MessageSender = Browser.runtime.MessageSender;
 
-/** Handlers for page requests; each module provides some of them. */
+/** What a page request carries besides its arguments: the write's operation id (Envelope.op). */
+export interface PageRequest {
+  op?: string;
+}
+
+/**
+ * Handlers for page requests; each module provides some of them. The writes in
+ * RECORDED_WRITES pass `request` on to VaultService.update, which stores its operation id.
+ */
 export type PageHandlers<K extends RequestName = RequestName> = {
-  [P in K]: (args: ArgsOf<P>) => Promise<ReplyOf<P>>;
+  [P in K]: (args: ArgsOf<P>, request?: PageRequest) => Promise<ReplyOf<P>>;
 };
 
 /** Handlers for content-script requests, given the (checked) sender frame. */
@@ -65,7 +73,7 @@ export function toContentSender(sender: MessageSender, identity: ExtensionIdenti
  * the person did, so they do not hold off auto-lock.
  */
 export const PASSIVE_PAGE_REQUESTS: ReadonlySet<RequestName> = new Set<RequestName>([
-  'getStatus', 'getSettings', 'listAccounts', 'getActiveSite', 'getSyncStatus',
+  'getStatus', 'getSettings', 'listAccounts', 'getActiveSite', 'getSyncStatus', 'operationLanded',
 ]);
 
 /**
@@ -74,11 +82,11 @@ export const PASSIVE_PAGE_REQUESTS: ReadonlySet<RequestName> = new Set<RequestNa
  * extension pages reach page handlers; content scripts, which any page can make talk, never do.
  */
 export function withUserActivity(handlers: PageHandlers, noteUse: () => unknown): PageHandlers {
-  const wrapped: Record<string, (args: never) => Promise<unknown>> = {};
-  for (const [name, handler] of Object.entries(handlers) as [RequestName, (args: never) => Promise<unknown>][]) {
+  const wrapped: Record<string, (args: never, request?: PageRequest) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as [RequestName, (args: never, request?: PageRequest) => Promise<unknown>][]) {
     wrapped[name] = PASSIVE_PAGE_REQUESTS.has(name)
       ? handler
-      : (args) => Promise.resolve().then(() => handler(args)).finally(() => void noteUse());
+      : (args, request) => Promise.resolve().then(() => handler(args, request)).finally(() => void noteUse());
   }
   return wrapped as unknown as PageHandlers;
 }
@@ -114,8 +122,9 @@ export function createRouter(
   return (message: unknown, sender: MessageSender): Promise<Result<unknown>> | undefined => {
     if (isEnvelope(message)) {
       if (!isExtensionPage(sender, identity)) return Promise.resolve(toFailure(new ForbiddenError(), translate));
-      const handler = pageHandlers[message.name] as (args: unknown) => Promise<unknown>;
-      return settle(Promise.resolve().then(() => handler(message.args)));
+      const handler = pageHandlers[message.name] as (args: unknown, request: PageRequest) => Promise<unknown>;
+      const request: PageRequest = message.op === undefined ? {} : { op: message.op };
+      return settle(Promise.resolve().then(() => handler(message.args, request)));
     }
     if (isContentEnvelope(message)) {
       const from = toContentSender(sender, identity);

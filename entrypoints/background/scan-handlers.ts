@@ -11,7 +11,7 @@ import { displayName } from '@/utils/accounts/display-name';
 import { CaptureFailedError, DuplicateAccountError, InvalidInputError, TwofoldError } from '@/utils/errors';
 import { msg } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
-import type { ContentHandlers, PageHandlers } from './router';
+import type { ContentHandlers, PageHandlers, PageRequest } from './router';
 import type { CaptureCrop } from '@/utils/helper-messages';
 import { captureWindow } from './capture';
 import type { Helper } from './helper';
@@ -76,7 +76,7 @@ export function createScanHandlers(vault: VaultService, helper: Helper, sites: S
   }
 
   /** Saves a pending scan's accounts; duplicates only when the user said so. */
-  async function save(scan: PendingScan, allowDuplicate: boolean): Promise<AccountView[]> {
+  async function save(scan: PendingScan, allowDuplicate: boolean, request?: PageRequest): Promise<AccountView[]> {
     return vault.update((entries) => {
       const saved: AccountEntry[] = [];
       for (const draft of scan.drafts) {
@@ -97,7 +97,7 @@ export function createScanHandlers(vault: VaultService, helper: Helper, sites: S
         });
       }
       return { entries: [...entries, ...saved], result: saved.map(toAccountView) };
-    });
+    }, request);
   }
 
   const page: PageHandlers<ScanRequestName> = {
@@ -136,13 +136,13 @@ export function createScanHandlers(vault: VaultService, helper: Helper, sites: S
       }
     },
 
-    async confirmScan({ token, allowDuplicate }) {
+    async confirmScan({ token, allowDuplicate }, request) {
       const scan = pending.get(token);
       if (!scan || scan.expires < now()) {
         pending.delete(token);
         throw new InvalidInputError(msg('errScanExpired'));
       }
-      const saved = await save(scan, Boolean(allowDuplicate));
+      const saved = await save(scan, Boolean(allowDuplicate), request);
       pending.delete(token);
       return { saved };
     },

@@ -2,6 +2,7 @@
  * Every storage key Twofold uses, declared once. Only the background reads or writes these.
  *
  * - `local:vault`: the encrypted vault file (utils/vault), written whole on every change.
+ * - `local:vaultOps`: the ids of the latest page writes, stored with the vault they changed.
  * - `session:dataKey`: the unwrapped data key while unlocked (memory only, trusted contexts
  *   only), so a service-worker restart keeps the vault open and a browser restart locks it.
  * - `local:unlockFailures`: wrong-password bookkeeping for the growing delay.
@@ -25,6 +26,14 @@ export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, lockOnSystemLoc
 
 /** The stored vault as read: unknown until utils/vault has validated it. */
 export const vaultItem = storage.defineItem<unknown>('local:vault');
+
+/**
+ * The operation ids (utils/messages.ts, Envelope.op) of the latest recorded writes, oldest
+ * first, written in the same `storage.local.set` as the vault they changed: an id is here
+ * exactly when its change is stored. Ids only (no names, no secrets). Read it with
+ * `readOperationIds`, which drops anything that is not an id.
+ */
+export const vaultOpsItem = storage.defineItem<unknown>('local:vaultOps');
 
 /** Host names already looked up in the public suffix list, and their sites (null: none). */
 export const siteCacheItem = storage.defineItem<Record<string, string | null>>('session:siteCache');

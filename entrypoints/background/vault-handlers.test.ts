@@ -8,8 +8,11 @@ import { registrableDomain } from '@/utils/site/registrable-domain';
 /** The slice of VaultService addAccount uses, over an array in memory. */
 class MemoryVault {
   stored: AccountEntry[] = [];
+  /** The operation id each write carried (VaultService.update's tag). */
+  ops: (string | undefined)[] = [];
   onEvent() {}
-  async update<R>(change: (entries: AccountEntry[]) => { entries: AccountEntry[]; result: R }): Promise<R> {
+  async update<R>(change: (entries: AccountEntry[]) => { entries: AccountEntry[]; result: R }, tag: { op?: string } = {}): Promise<R> {
+    this.ops.push(tag.op);
     const next = change(structuredClone(this.stored));
     this.stored = next.entries;
     return next.result;
@@ -44,5 +47,16 @@ describe('addAccount: the sites typed in the add form', () => {
     expect(error).toMatchObject({ code: ErrorCode.InvalidInput, field: 'sites' });
     expect((error as Error).message).toContain('is not a site name');
     expect(vault.stored).toEqual([]);
+  });
+});
+
+describe('the writes hand their operation id to the vault (see VaultService.update)', () => {
+  it('addAccount, nextHotpCode and deleteAccount', async () => {
+    const vault = new MemoryVault();
+    const h = handlers(vault);
+    const { account } = await h.addAccount({ form: { ...form, kind: 'hotp' } }, { op: 'op-add-00000001' });
+    await h.nextHotpCode({ id: account.id }, { op: 'op-next-0000001' });
+    await h.deleteAccount({ id: account.id }, { op: 'op-delete-00001' });
+    expect(vault.ops).toEqual(['op-add-00000001', 'op-next-0000001', 'op-delete-00001']);
   });
 });

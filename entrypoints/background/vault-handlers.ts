@@ -3,7 +3,7 @@
  * reply value or throws a TwofoldError; the router turns that into a Result.
  */
 import type { AccountEntry } from '@/utils/otp/account';
-import type { PageProtocol } from '@/utils/messages';
+import { isOperationId, type PageProtocol } from '@/utils/messages';
 import { parseOtpauthUri } from '@/utils/otp/parse-otpauth-uri';
 import { validateDraft } from '@/utils/otp/validate-draft';
 import { CodeViewMemo, findDuplicate, sortAccounts, toAccountView, toCodeView } from '@/utils/accounts/account-views';
@@ -19,7 +19,7 @@ import { userText } from './user-text';
 
 export type VaultRequestName =
   | 'getStatus' | 'setupVault' | 'unlock' | 'lock' | 'changePassword' | 'listAccounts' | 'addAccount'
-  | 'deleteAccount' | 'nextHotpCode' | 'getSettings' | 'setSettings';
+  | 'deleteAccount' | 'nextHotpCode' | 'getSettings' | 'setSettings' | 'operationLanded';
 
 /** The vault's page request handlers: status, lock state, accounts and settings. */
 export function createVaultHandlers(
@@ -44,7 +44,7 @@ export function createVaultHandlers(
       return { accounts: entries.map(toAccountView), codes: codes.views(entries, at), now: at };
     },
 
-    async addAccount(args) {
+    async addAccount(args, request) {
       const { draft, warnings } = readDraft(args);
       const bound = await readSites(args.sites ?? [], sites);
       return vault.update((entries) => {
@@ -61,17 +61,22 @@ export function createVaultHandlers(
           updatedAt: at,
         };
         return { entries: [...entries, entry], result: { account: toAccountView(entry), warnings: warnings.map((w) => userText(w)) } };
-      });
+      }, request);
     },
 
-    async deleteAccount({ id }) {
+    async deleteAccount({ id }, request) {
       await vault.update((entries) => {
         if (!entries.some((e) => e.id === id)) throw new NotFoundError();
         return { entries: entries.filter((e) => e.id !== id), result: undefined };
-      });
+      }, request);
     },
 
-    async nextHotpCode({ id }) {
+    async operationLanded({ op }) {
+      if (!isOperationId(op)) throw new InvalidInputError(msg('errInternal'));
+      return { landed: await vault.operationLanded(op) };
+    },
+
+    async nextHotpCode({ id }, request) {
       return vault.update((entries) => {
         const entry = entries.find((e) => e.id === id);
         if (!entry) throw new NotFoundError();
@@ -79,7 +84,7 @@ export function createVaultHandlers(
         entry.counter += 1;
         entry.updatedAt = now();
         return { entries, result: toCodeView(entry, now()) };
-      });
+      }, request);
     },
 
     getSettings: () => settingsItem.getValue(),

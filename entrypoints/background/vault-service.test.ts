@@ -4,12 +4,17 @@ import { browser } from 'wxt/browser';
 import { createVault } from '@/utils/vault';
 import { ErrorCode, TwofoldError } from '@/utils/errors';
 import { VaultService } from './vault-service';
-import { unlockFailuresItem, vaultItem } from './storage-items';
+import type { AccountEntry } from '@/utils/otp/account';
+import { unlockFailuresItem, vaultItem, vaultOpsItem } from './storage-items';
 
 const PASSWORD = 'correct horse battery';
 // Small Argon2 parameters: the queue and the counting are under test here, not the KDF.
 const FAST_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
 const AUTO_LOCK_ALARM = 'twofold-auto-lock';
+const SAMPLE_ENTRY: AccountEntry = {
+  id: 'x', kind: 'totp', issuer: 'x', label: '', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 0,
+  sites: [], pinned: false, order: 0, createdAt: 0, updatedAt: 0,
+};
 
 /** What each attempt came to: its error code, or 'ok'. */
 async function outcomes(attempts: Promise<unknown>[]): Promise<string[]> {
@@ -111,5 +116,77 @@ describe('VaultService idle time', () => {
     const vault = new VaultService();
     await vault.noteUse();
     expect(await scheduled()).toBeUndefined();
+  });
+});
+
+describe('VaultService writes tagged with an operation id', () => {
+  const OP = 'op-0123456789abcdef';
+  const add = (issuer: string) => (entries: AccountEntry[]) => ({
+    entries: [...entries, { ...SAMPLE_ENTRY, id: issuer, issuer }],
+    result: issuer,
+  });
+
+  async function unlocked(): Promise<VaultService> {
+    const vault = new VaultService();
+    await vault.unlock(PASSWORD);
+    return vault;
+  }
+
+  it('stores the id in the same storage write as the change, and says it landed', async () => {
+    const vault = await unlocked();
+    const set = vi.spyOn(browser.storage.local, 'set');
+    expect(await vault.operationLanded(OP)).toBe(false);
+    expect(await vault.update(add('A'), { op: OP })).toBe('A');
+    const writes = set.mock.calls.map(([items]) => Object.keys(items).sort());
+    expect(writes).toContainEqual(['vault', 'vaultOps']);
+    expect(writes.flat().filter((key) => key === 'vaultOps')).toHaveLength(1);
+    expect(await vault.operationLanded(OP)).toBe(true);
+    // A worker started afresh (the old one stopped) reads the same answer from storage.
+    expect(await new VaultService().operationLanded(OP)).toBe(true);
+  });
+
+  it('a change that throws records nothing', async () => {
+    const vault = await unlocked();
+    await expect(vault.update(() => { throw new Error('refused'); }, { op: OP })).rejects.toThrow('refused');
+    expect(await vault.operationLanded(OP)).toBe(false);
+    expect(await vaultOpsItem.getValue()).toBeNull();
+  });
+
+  it('a write the browser refuses records nothing and leaves the vault as it was', async () => {
+    const vault = await unlocked();
+    const before = await vaultItem.getValue();
+    vi.spyOn(browser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(vault.update(add('A'), { op: OP })).rejects.toMatchObject({ code: ErrorCode.StorageFailed });
+    expect(await vault.operationLanded(OP)).toBe(false);
+    expect(await vaultItem.getValue()).toEqual(before);
+  });
+
+  it('the same id sent again is refused and nothing is written twice', async () => {
+    const vault = await unlocked();
+    await vault.update(add('A'), { op: OP });
+    const again = await vault.update(add('A again'), { op: OP }).catch((error: unknown) => error);
+    expect(again).toMatchObject({ code: ErrorCode.OperationRepeated });
+    expect((await vault.entries()).map((e) => e.issuer)).toEqual(['A']);
+    // Another worker (after a restart) refuses it too.
+    const restarted = new VaultService();
+    await expect(restarted.update(add('A again'), { op: OP })).rejects.toMatchObject({ code: ErrorCode.OperationRepeated });
+    expect((await restarted.entries()).map((e) => e.issuer)).toEqual(['A']);
+  });
+
+  it('asked while writes are queued, answers after them: the answer is final', async () => {
+    const vault = await unlocked();
+    const ops = Array.from({ length: 5 }, (_, i) => `op-burst-000${i}`);
+    const writes = ops.map((op, i) => vault.update(add(`B${i}`), { op }));
+    const answers = ops.map((op) => vault.operationLanded(op));
+    await Promise.all(writes);
+    expect(await Promise.all(answers)).toEqual([true, true, true, true, true]);
+    expect(await vault.operationLanded('op-never-sent')).toBe(false);
+  });
+
+  it('writes without an id (sync, restore) leave the list as it is', async () => {
+    const vault = await unlocked();
+    await vault.update(add('A'), { op: OP });
+    await vault.update(add('B'));
+    expect(await vaultOpsItem.getValue()).toEqual([OP]);
   });
 });

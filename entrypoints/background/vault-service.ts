@@ -20,6 +20,7 @@ import { fromBase64, toBase64 } from '@/utils/vault/base64';
 import type { AccountEntry } from '@/utils/otp/account';
 import type { Settings, VaultStatus } from '@/utils/messages';
 import {
+  OperationRepeatedError,
   StorageFailedError,
   TooManyAttemptsError,
   VaultDamagedError,
@@ -30,7 +31,9 @@ import {
 } from '@/utils/errors';
 import { unlockDelayMs } from '@/utils/accounts/unlock-backoff';
 import { msg } from '@/utils/i18n/local-message';
-import { dataKeyItem, settingsItem, unlockFailuresItem, vaultItem } from './storage-items';
+import { readOperationIds, withOperationId } from '@/utils/accounts/operation-ids';
+import { storage } from 'wxt/utils/storage';
+import { dataKeyItem, settingsItem, unlockFailuresItem, vaultItem, vaultOpsItem } from './storage-items';
 import { userText } from './user-text';
 
 const AUTO_LOCK_ALARM = 'twofold-auto-lock';
@@ -45,6 +48,11 @@ export type VaultEvent =
   | { type: 'unlocked'; password: string }
   | { type: 'passwordChanged'; password: string }
   | { type: 'locked' };
+
+/** A page's write: its operation id (utils/messages.ts, Envelope.op), when the page sent one. */
+export interface WriteTag {
+  op?: string;
+}
 
 interface Cache {
   /** The stored file's checksum: it changes with every write, restore or password change. */
@@ -237,14 +245,19 @@ export class VaultService {
 
   /**
    * Applies `change` to the entries and saves the result, one write at a time. A change that
-   * throws, or a write the browser refuses, leaves the stored vault as it was.
+   * throws, or a write the browser refuses, leaves the stored vault as it was. With `tag.op`,
+   * the operation id is stored in the same storage write as the change (see operationLanded),
+   * and a change whose id is stored already is not made again.
+   * @throws OperationRepeatedError when `tag.op` was recorded before.
    */
-  async update<R>(change: (entries: AccountEntry[]) => { entries: AccountEntry[]; result: R }): Promise<R> {
+  async update<R>(change: (entries: AccountEntry[]) => { entries: AccountEntry[]; result: R }, tag: WriteTag = {}): Promise<R> {
     const result = await this.serialized(async () => {
+      const ops = tag.op === undefined ? undefined : readOperationIds(await vaultOpsItem.getValue());
+      if (tag.op !== undefined && ops?.includes(tag.op)) throw new OperationRepeatedError();
       const { file, dataKey, entries } = await this.load();
       const next = change(entries);
       const sealed = await sealVault(file, dataKey, next.entries);
-      await this.write(sealed);
+      await this.write(sealed, tag.op === undefined ? undefined : withOperationId(ops ?? [], tag.op));
       this.cache = { checksum: sealed.checksum, entries: next.entries };
       return next.result;
     });
@@ -252,6 +265,15 @@ export class VaultService {
     // and a counter fill write too); the person's own edits are noted by whoever serves them.
     this.emit({ type: 'written' });
     return result;
+  }
+
+  /**
+   * Whether the write tagged `op` (see update) is stored. Asked after every write queued before
+   * it is done, so the answer is final: a write of a stopped worker either reached storage or
+   * never will.
+   */
+  operationLanded(op: string): Promise<boolean> {
+    return this.serialized(async () => readOperationIds(await vaultOpsItem.getValue()).includes(op));
   }
 
   /** Re-wraps the data key under a new password; entries stay as they are. */
@@ -329,10 +351,13 @@ export class VaultService {
     return { file, dataKey, entries: entries.map((e) => ({ ...e, sites: [...e.sites] })) };
   }
 
-  private async write(file: unknown): Promise<void> {
+  /** Stores `file`, and with it `ops` (the new operation id list) in the same storage write. */
+  private async write(file: unknown, ops?: string[]): Promise<void> {
     try {
       this.storedGeneration += 1;
-      await vaultItem.setValue(file);
+      if (ops === undefined) await vaultItem.setValue(file);
+      // One `storage.local.set` of both keys: the id is stored exactly when the change is.
+      else await storage.setItems([{ item: vaultItem, value: file }, { item: vaultOpsItem, value: ops }]);
       this.storedGeneration += 1;
       this.storedCopy = { value: file, checked: true };
     } catch (error) {
