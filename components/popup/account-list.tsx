@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '@wxt-dev/browser';
-import type { AccountListing, AccountView, CodeView, FillTarget, PopupOpening } from '@/utils/messages';
+import type { AccountListing, AccountView, CodeView, FillTarget, PopupOpening, ResultError } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { displayName } from '@/utils/accounts/display-name';
 import { arrangeAccounts, isOnSite, isSameGroup, moveNextTo, savedOrder } from '@/utils/accounts/arrange-accounts';
@@ -49,7 +49,8 @@ interface AccountListProps {
   /** Where the popup is and what it holds, once the list is known (for the add panel's place). */
   onContext?: (context: PopupContext) => void;
   onEdit: (account: AccountView) => void;
-  onError: (message: string) => void;
+  /** A failed request (its error, with the code: a write saved without its reply is not a failure). */
+  onError: (error: ResultError) => void;
 }
 
 const TOAST_MS = 2500;
@@ -115,7 +116,7 @@ export function AccountList({ tabId, first, arrival, query, onQuery, onContext, 
     loading.current = true;
     const result = await sendRequest('listAccounts');
     loading.current = false;
-    if (!result.ok) return onError(result.error.message);
+    if (!result.ok) return onError(result.error);
     setData((previous) => toListData(result.value, previous));
   }
 
@@ -218,7 +219,7 @@ export function AccountList({ tabId, first, arrival, query, onQuery, onContext, 
     const filling = sendRequest('fillActiveTab', { id: account.id, tabId, ...answer });
     if (answer.bindSite && fillSite !== undefined) void requestFillButton([fillSite]);
     const result = await filling;
-    if (!result.ok) return onError(result.error.message);
+    if (!result.ok) return onError(result.error);
     if (answer.bindSite) await load();
     const { outcome } = result.value;
     // Filled, or the page asks (a code sent by SMS…) or offers a choice: the page has it from
@@ -235,14 +236,14 @@ export function AccountList({ tabId, first, arrival, query, onQuery, onContext, 
   async function undo(id: string) {
     setToast(null);
     const result = await sendRequest('restoreAccount', { id });
-    if (!result.ok) return onError(result.error.message);
+    if (!result.ok) return onError(result.error);
     setToast({ text: t('restoredAccount', displayName(result.value)) });
     await load();
   }
 
   async function togglePin(account: AccountView) {
     const result = await sendRequest('setPinned', { id: account.id, pinned: !account.pinned });
-    if (!result.ok) return onError(result.error.message);
+    if (!result.ok) return onError(result.error);
     focusAfter.current = account.id;
     setToast({ text: t(result.value.pinned ? 'pinnedAccount' : 'unpinnedAccount', displayName(account)) });
     await load();
@@ -250,7 +251,7 @@ export function AccountList({ tabId, first, arrival, query, onQuery, onContext, 
 
   async function nextHotp(account: AccountView) {
     const result = await sendRequest('nextHotpCode', { id: account.id });
-    if (!result.ok) return onError(result.error.message);
+    if (!result.ok) return onError(result.error);
     await load();
   }
 
@@ -262,7 +263,7 @@ export function AccountList({ tabId, first, arrival, query, onQuery, onContext, 
     setData({ ...data, accounts: data.accounts.map((a) => (a.order === orderOf.get(a.id) ? a : { ...a, order: orderOf.get(a.id)! })) });
     void sendRequest('reorderAccounts', { ids }).then((result) => {
       if (!result.ok) {
-        onError(result.error.message);
+        onError(result.error);
         void load();
       }
     });

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '@wxt-dev/browser';
-import type { AccountView, PopupOpening, Result, Theme, VaultStatus } from '@/utils/messages';
-import { sendRequest } from '@/utils/messaging/send-request';
+import type { AccountView, PopupOpening, Result, ResultError, Theme, VaultStatus } from '@/utils/messages';
+import { onLostReply, sendRequest } from '@/utils/messaging/send-request';
+import { ErrorCode } from '@/utils/error-codes';
 import { t } from '@/utils/i18n/t';
 import { UnlockScreen } from './unlock-screen';
 import { AccountList, type Toast } from './account-list';
@@ -90,10 +91,20 @@ export function App({ opening }: { opening: Result<PopupOpening> | null }) {
   }
 
   /** A failed request while unlocked: most often the vault locked itself meanwhile. */
-  function onError(message: string) {
-    setFailure(message);
+  function onError(error: ResultError) {
+    // Saved after all (its reply was lost): not a failure; the notice below says so.
+    if (error.code === ErrorCode.SavedUnanswered) return;
+    setFailure(error.message);
     void refresh();
   }
+
+  // A write lost its reply (the background stopped mid-write): show what is stored, from the
+  // background, and say so when the write was saved; a form whose write was not saved stays open
+  // with its error ("nothing was changed").
+  useEffect(() => onLostReply((landed) => {
+    if (landed) backToList(t('savedNoAnswer'));
+    else setListVersion((v) => v + 1);
+  }), []);
 
   function backToList(message: string | null, toast: Toast | null = null) {
     setNotice(message);
