@@ -11,6 +11,7 @@ import type { Frame, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { launchTwofold, type TwofoldBrowser } from './support/launch';
 import { PopupPage } from './pages/popup-page';
+import { serviceWorkerStopper } from './support/service-worker';
 import { PASSWORD, buttonFrame, codesBetween, received, setUpWith, shortcut, tabIdOf } from './support/fill-helpers';
 
 const BANK = { issuer: 'Bank', label: 'alice', secret: 'JBSWY3DPEHPK3PXP', digits: 6 };
@@ -219,4 +220,94 @@ test('a page that keeps reloading a framed bound site does not keep the vault un
   const status = () => twofold.serviceWorker.evaluate(async () => Boolean((await chrome.storage.session.get('dataKey')).dataKey));
   await expect.poll(status, { timeout: Math.max(5000, lockAt - Date.now() + 15_000), intervals: [1000] }).toBe(false);
   expect(Date.now()).toBeGreaterThanOrEqual(lockAt - 1000);
+});
+
+/** One write of the burst below, and how to tell from the stored accounts whether it is there. */
+type BurstWrite =
+  | { kind: 'add'; issuer: string; secret: string }
+  | { kind: 'rename'; id: string; issuer: string }
+  | { kind: 'pin'; id: string }
+  | { kind: 'delete'; id: string };
+
+/** A distinct valid text key for account number `n` (16 base32 letters). */
+function keyNumber(n: number): string {
+  const b32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  return `JBSWY3DPEHPK${[15, 10, 5, 0].map((shift) => b32[(n >> shift) & 31]).join('')}`;
+}
+
+test('the worker stopped in the middle of a burst of writes: every reply says what is stored, nothing is written twice, and the popup shows the stored list', async ({ twofold }) => {
+  test.setTimeout(150_000);
+  const popup = await setUpWith(twofold, []);
+  // Accounts to rename, pin and delete, added one by one (each reply awaited).
+  const existing = await popup.page.evaluate(async (keys) => {
+    const request = (globalThis as unknown as { twofoldRequest: (name: string, args: unknown) => Promise<{ ok: boolean; value?: { account: { id: string } } }> }).twofoldRequest;
+    const ids: string[] = [];
+    for (const [i, secret] of keys.entries()) {
+      const reply = await request('addAccount', { form: { kind: 'totp', issuer: `Old ${i}`, label: '', secret, algorithm: 'SHA1', digits: '6', period: '30', counter: '0' } });
+      if (!reply.ok) throw new Error(JSON.stringify(reply));
+      ids.push(reply.value!.account.id);
+    }
+    return ids;
+  }, Array.from({ length: 90 }, (_, i) => keyNumber(i)));
+
+  // 180 writes at once, interleaved: adds, renames, pins and deletes.
+  const writes: BurstWrite[] = [];
+  for (let i = 0; i < 90; i++) {
+    writes.push({ kind: 'add', issuer: `Burst ${i}`, secret: keyNumber(1000 + i) });
+    const id = existing[i]!;
+    writes.push(i < 30 ? { kind: 'rename', id, issuer: `Renamed ${i}` } : i < 60 ? { kind: 'pin', id } : { kind: 'delete', id });
+  }
+  const stopper = await serviceWorkerStopper(twofold.context, twofold.extensionId);
+  try {
+    await popup.page.evaluate((list) => {
+      const request = (globalThis as unknown as { twofoldRequest: (name: string, args: unknown) => Promise<{ ok: boolean; error?: { code: string } }> }).twofoldRequest;
+      const sent = list.map((w) => {
+        if (w.kind === 'add') return request('addAccount', { form: { kind: 'totp', issuer: w.issuer, label: '', secret: w.secret, algorithm: 'SHA1', digits: '6', period: '30', counter: '0' } });
+        if (w.kind === 'rename') return request('updateAccount', { id: w.id, issuer: w.issuer, label: '', sites: [] });
+        if (w.kind === 'pin') return request('setPinned', { id: w.id, pinned: true });
+        return request('deleteAccount', { id: w.id });
+      });
+      (globalThis as unknown as { burst: Promise<string[]> }).burst = Promise.all(sent.map((p) => p.then((r) => (r.ok ? 'ok' : r.error!.code))));
+    }, writes);
+    // Stop the worker once some of the burst is stored, well before all of it is.
+    const storedOps = () => popup.page.evaluate(async () => ((await chrome.storage.local.get('vaultOps')).vaultOps as string[] | undefined)?.length ?? 0);
+    await expect.poll(storedOps, { intervals: [5] }).toBeGreaterThanOrEqual(90 + 10);
+    await stopper.stop();
+  } finally {
+    await stopper.dispose();
+  }
+  const replies = await popup.page.evaluate(() => (globalThis as unknown as { burst: Promise<string[]> }).burst);
+
+  // The truth, from the vault itself.
+  const listing = await popup.page.evaluate(async () => {
+    const request = (globalThis as unknown as { twofoldRequest: (name: string) => Promise<{ ok: boolean; value: { accounts: { id: string; issuer: string; pinned: boolean }[] } }> }).twofoldRequest;
+    return (await request('listAccounts')).value.accounts;
+  });
+  const byId = new Map(listing.map((a) => [a.id, a]));
+  const stored = (w: BurstWrite): boolean => {
+    if (w.kind === 'add') return listing.some((a) => a.issuer === w.issuer);
+    if (w.kind === 'rename') return byId.get(w.id)?.issuer === w.issuer;
+    if (w.kind === 'pin') return byId.get(w.id)?.pinned === true;
+    return !byId.has(w.id);
+  };
+  const tally = { ok: 0, 'saved-unanswered': 0, 'not-saved': 0 } as Record<string, number>;
+  writes.forEach((w, i) => {
+    const reply = replies[i]!;
+    tally[reply] = (tally[reply] ?? 0) + 1;
+    // Only three answers: stored (with or without its reply) or certainly not stored.
+    expect(['ok', 'saved-unanswered', 'not-saved'], `write ${i} (${w.kind})`).toContain(reply);
+    expect(stored(w), `write ${i} (${w.kind}) replied ${reply}`).toBe(reply !== 'not-saved');
+  });
+  // Nothing written twice: one account per added name.
+  for (let i = 0; i < 90; i++) expect(listing.filter((a) => a.issuer === `Burst ${i}`).length).toBeLessThanOrEqual(1);
+  // The stop came in the middle: some writes were stored, some were not.
+  expect(tally.ok).toBeGreaterThan(0);
+  expect(tally['not-saved']).toBeGreaterThan(0);
+  test.info().annotations.push({ type: 'replies', description: JSON.stringify(tally) });
+
+  // The popup that sent them shows the stored list, and says when a write was saved without its reply.
+  await expect.poll(async () => (await popup.page.locator('.account__issuer').allTextContents()).sort())
+    .toEqual(listing.map((a) => a.issuer).sort());
+  if (tally['saved-unanswered']! > 0) await expect(popup.page.getByText('Saved. Twofold restarted before it could confirm it.')).toBeVisible();
+  await expect(popup.page.getByRole('alert')).toHaveCount(0);
 });
