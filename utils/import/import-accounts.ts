@@ -14,6 +14,7 @@ import { isAuthenticatorExtensionBackup, parseAuthenticatorExtension } from './p
 import { isBitwardenExport, parseBitwarden } from './parse-bitwarden';
 import { isEnteEncryptedExport, isEnteText, parseEnte, parseEnteEncrypted } from './parse-ente';
 import { classifyOtpauthText, parseOtpauthList } from './parse-otpauth-list';
+import { checkRecordCount } from './import-collector';
 
 /** Largest input read, in bytes of UTF-8 (or characters of pasted text): 10 MiB. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -64,6 +65,7 @@ async function importJson(json: unknown, text: string, options: ImportOptions): 
   if (isObject(json) && json.format === BACKUP_FORMAT) {
     if (password === undefined) return { format: ImportFormat.TwofoldBackup, accounts: [], problems: [], needsPassword: true };
     const entries = await readBackup(text, password);
+    checkRecordCount(entries.length);
     const accounts = entries.map(({ kind, issuer, label, secret, algorithm, digits, period, counter }) => ({ kind, issuer, label, secret, algorithm, digits, period, counter }));
     return { format: ImportFormat.TwofoldBackup, accounts, problems: [] };
   }

@@ -2,12 +2,33 @@
  * Gathers the accounts and the problems of one import: every record goes through validateDraft,
  * so an imported account obeys exactly the rules of one typed in by hand.
  */
-import { InvalidInputError } from '../errors';
+import { ImportError, ImportFailure, InvalidInputError } from '../errors';
 import { msg, type LocalMessage } from '../i18n/local-message';
 import type { AccountDraft } from '../otp/account';
 import { nameLength, normalizeName, truncateName } from '../otp/draft-rules';
 import { type DraftInput, validateDraft } from '../otp/validate-draft';
 import type { ImportProblem, ParsedImport } from './import-types';
+
+/**
+ * Most accounts one import reads. Above it the import stops at once, before reading the rest:
+ * a preview of many thousands of accounts would keep the background busy for many seconds, and
+ * the person is better served by a few smaller files.
+ */
+export const MAX_IMPORT_ACCOUNTS = 5000;
+
+/** The import holds more accounts than {@link MAX_IMPORT_ACCOUNTS}: split the file. */
+export function tooManyAccounts(): ImportError {
+  return new ImportError(ImportFailure.TooLarge, msg('errImportTooManyAccounts', MAX_IMPORT_ACCOUNTS));
+}
+
+/**
+ * Refuses a file that says up front it holds more than {@link MAX_IMPORT_ACCOUNTS} records (its
+ * lines, its list of entries), before any of them is read.
+ * @throws ImportError (TooLarge) above the limit.
+ */
+export function checkRecordCount(count: number): void {
+  if (count > MAX_IMPORT_ACCOUNTS) throw tooManyAccounts();
+}
 
 /** Longest name shown in a problem's record label, in code points. */
 const SHOWN_NAME_LENGTH = 60;
@@ -46,8 +67,11 @@ export class ImportCollector {
   /**
    * Checks one record with validateDraft and keeps it, or lists it with the reason it was refused.
    * Names longer than the limit are cut (as the URI parsers do) rather than refused.
+   * @throws ImportError (TooLarge) for an account beyond {@link MAX_IMPORT_ACCOUNTS}: the import
+   *   stops there, the records after it unread.
    */
   add(record: LocalMessage, input: DraftInput): void {
+    if (this.accounts.length >= MAX_IMPORT_ACCOUNTS) throw tooManyAccounts();
     const issuer = truncateName(normalizeName(input.issuer ?? ''));
     const label = truncateName(normalizeName(input.label ?? ''));
     if (issuer === '' && label === '') {

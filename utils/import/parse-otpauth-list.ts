@@ -9,7 +9,7 @@ import type { AccountDraft } from '../otp/account';
 import { parseMigrationUri } from '../otp/parse-migration-uri';
 import { parseOtpauthUri } from '../otp/parse-otpauth-uri';
 import { trimPasted } from '../otp/trim-pasted';
-import { describeRecord, ImportCollector } from './import-collector';
+import { checkRecordCount, describeRecord, ImportCollector } from './import-collector';
 import type { ImportBatches, ParsedImport } from './import-types';
 
 /** A line that is neither blank nor a comment, numbered from 1 as editors show it. */
@@ -62,8 +62,12 @@ interface BatchGroup {
 export function parseOtpauthList(text: string): ParsedImport {
   const collector = new ImportCollector();
   const groups = new Map<string, BatchGroup>();
+  const lines = contentLines(text);
+  // One account per setup link: too many is known before any is read. (An export link holds
+  // several; the collector stops at the limit while they are read.)
+  checkRecordCount(lines.filter((line) => OTPAUTH.test(line.text)).length);
 
-  for (const line of contentLines(text)) {
+  for (const line of lines) {
     if (MIGRATION.test(line.text)) {
       let parsed;
       try {
