@@ -382,3 +382,42 @@ test('one QR code per account, behind a warning and the master password, each ho
   await options.accountCodes().getByRole('button', { name: 'Hide codes' }).click();
   await expect(options.accountCodes()).toHaveCount(0);
 });
+
+/** A list of `count` setup links, each with its own valid key. */
+function manyLinks(count: number): string {
+  const b32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const key = (n: number) => `JBSWY3DPEHPK${[15, 10, 5, 0].map((shift) => b32[(n >> shift) & 31]).join('')}`;
+  return Array.from({ length: count }, (_, i) => `otpauth://totp/Shop%20${i}:alice?secret=${key(i)}&issuer=Shop%20${i}`).join('\n');
+}
+
+test('a file of 5,001 accounts is refused at once: the message says the limit and to split the file, and nothing is written', async ({ twofold, openPopup }) => {
+  const { popup, options } = await setUp(twofold, openPopup, [AMAZON]);
+  const vaultBefore = await storedVault(twofold);
+  await options.chooseImportFile('accounts.txt', manyLinks(5001));
+  await expect(options.importError()).toHaveText(
+    'This file holds more than 5,000 accounts, more than Twofold imports at once. Split it into smaller files of at most 5,000 accounts each, and import them one after another.',
+  );
+  await expect(options.importPreview()).toHaveCount(0);
+  expect(await storedVault(twofold)).toBe(vaultBefore);
+  expect((await popup.accounts()).map((a) => a.issuer)).toEqual(['Amazon']);
+});
+
+test('while a 4,999-account import is read, the background answers the list and the status before the preview is done', async ({ twofold, openPopup }) => {
+  test.setTimeout(120_000);
+  const { options } = await setUp(twofold, openPopup, [AMAZON]);
+  // What settled in which order, as the options page saw it.
+  const order = await options.page.evaluate(async (text) => {
+    const request = (globalThis as unknown as { twofoldRequest: (name: string, args?: unknown) => Promise<{ ok: boolean; value?: { accounts?: unknown[] } }> }).twofoldRequest;
+    const settled: string[] = [];
+    const preview = request('previewImport', { text }).then((reply) => {
+      settled.push(`preview ${reply.ok ? (reply.value?.accounts?.length ?? '?') : 'failed'}`);
+    });
+    const list = await request('listAccounts');
+    settled.push(`list ${list.value?.accounts?.length ?? 'failed'}`);
+    const status = await request('getStatus');
+    settled.push(`status ${status.ok ? 'ok' : 'failed'}`);
+    await preview;
+    return settled;
+  }, manyLinks(4999));
+  expect(order).toEqual(['list 1', 'status ok', 'preview 4999']);
+});
