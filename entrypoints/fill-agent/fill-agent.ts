@@ -187,7 +187,7 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
     const input = active as HTMLInputElement;
     const planned = currentTarget();
     if (planned !== null && targetElements(planned).includes(input)) return planned;
-    return { plan: { kind: 'single', index: 0, score: THRESHOLD.request, reasons: ['the field the user chose'] }, elements: [input] };
+    return { plan: { kind: 'single', index: 0, score: THRESHOLD.request, reasons: [['chosen']] }, elements: [input] };
   }
 
   function proceed(request: FillNowRequest, only: Target): Promise<FillNowResult> {

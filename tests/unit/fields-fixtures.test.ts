@@ -14,6 +14,8 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchArgs } from '../../scripts/chromium.mjs';
+import { explainReasons } from '../../utils/fields/explain-reasons';
+import type { Reason } from '../../utils/fields/plan-fill';
 
 const ROOT = resolve(__dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/fill');
@@ -82,7 +84,7 @@ interface ProbeResult {
   boxes: number;
   targetFound: boolean;
   targetIsFirst: boolean;
-  reasons: string[];
+  reasons: Reason[];
   received: string;
   /** What the always-on detector (entrypoints/autofill) says: it must never miss a real field. */
   quick: boolean;
@@ -206,15 +208,15 @@ describe('fill fixtures: in Chromium', () => {
       const probe = (await frame.evaluate(`(${PROBE})(${JSON.stringify(e.target)})`)) as ProbeResult;
       expect(probe.received).toBe('');
       if (e.expect === 'none') {
-        expect(probe.kind, `planned: ${probe.reasons.join('; ')}`).toBe('none');
+        expect(probe.kind, `planned: ${explainReasons(probe.reasons).join('; ')}`).toBe('none');
         return;
       }
-      expect(probe.kind, probe.reasons.join('; ')).toBe(e.expect);
-      expect(probe.offered, `offer: ${probe.reasons.join('; ')}`).toBe(e.offer ?? true);
-      expect(probe.sent ?? undefined, probe.reasons.join('; ')).toBe(e.sent);
+      expect(probe.kind, explainReasons(probe.reasons).join('; ')).toBe(e.expect);
+      expect(probe.offered, `offer: ${explainReasons(probe.reasons).join('; ')}`).toBe(e.offer ?? true);
+      expect(probe.sent ?? undefined, explainReasons(probe.reasons).join('; ')).toBe(e.sent);
       expect(probe.quick, 'the always-on detector misses this field').toBe(true);
       expect(probe.targetFound, `target ${e.target} not in page`).toBe(true);
-      expect(probe.targetIsFirst, `planned another field: ${probe.reasons.join('; ')}`).toBe(true);
+      expect(probe.targetIsFirst, `planned another field: ${explainReasons(probe.reasons).join('; ')}`).toBe(true);
       if (e.expect === 'split') expect(probe.boxes).toBe(e.boxes);
       const code = e.boxes === 8 ? '12345678' : '123456';
       const received = (await frame.evaluate(`(${FILL})(${JSON.stringify(code)})`)) as string;

@@ -3,6 +3,7 @@ import { Signal, classifyText, findKeywords } from './classify-text';
 import type { FieldDescriptor, PageContext } from './field-descriptor';
 import { KEYWORD_TABLES, NegativeFamily, keywordsOf } from './keywords';
 import { Channel, THRESHOLD, isOffered, planFill, scoreField, type FillPlan } from './plan-fill';
+import { explainReasons } from './explain-reasons';
 
 /** A visible, enabled, empty text input; rows override what matters to them. */
 function field(overrides: Partial<FieldDescriptor> = {}): FieldDescriptor {
@@ -188,9 +189,9 @@ describe('planFill: positive descriptors (explicit request fills; the button onl
 
   it.each(rows)('$why', ({ fields, page, expected, offered, sent }) => {
     const request = planFill(fields, page ?? PAGE, THRESHOLD.request);
-    expect(summary(request), request?.reasons.join('; ')).toEqual(expected ?? 0);
+    expect(summary(request), (request ? explainReasons(request.reasons) : []).join('; ')).toEqual(expected ?? 0);
     expect(request?.sentElsewhere).toBe(sent);
-    expect(request !== null && isOffered(request), request?.reasons.join('; ')).toBe(offered ?? true);
+    expect(request !== null && isOffered(request), (request ? explainReasons(request.reasons) : []).join('; ')).toBe(offered ?? true);
     // The default threshold is the offer's.
     expect(planFill(fields, page ?? PAGE) !== null && sent === undefined).toBe(offered ?? true);
   });
@@ -246,16 +247,16 @@ describe('planFill: negative descriptors (nothing, even on an explicit request)'
 
   it.each(rows)('$family', ({ fields, page }) => {
     const plan = planFill(fields, page ?? PAGE, THRESHOLD.request);
-    expect(plan, plan?.reasons.join('; ')).toBeNull();
+    expect(plan, (plan ? explainReasons(plan.reasons) : []).join('; ')).toBeNull();
   });
 
   it('names the family in the reasons', () => {
     const { score, reasons } = scoreField(field({ name: 'otp', label: 'Promo code' }), PAGE);
     expect(score).toBeLessThan(THRESHOLD.request);
-    expect(reasons.join(' ')).toContain('promo');
+    expect(explainReasons(reasons).join(' ')).toContain('promo');
     const veto = scoreField(field({ name: 'otp', label: 'Postal code' }), PAGE);
     expect(veto.score).toBe(-Infinity);
-    expect(veto.reasons.join(' ')).toContain('postal');
+    expect(explainReasons(veto.reasons).join(' ')).toContain('postal');
   });
 });
 
@@ -276,7 +277,7 @@ describe('planFill: never qualifies', () => {
   ])('$reason', ({ d, reason }) => {
     const { score, reasons } = scoreField(field(d), PAGE);
     expect(score).toBe(-Infinity);
-    expect(reasons.join(' ')).toContain(reason);
+    expect(explainReasons(reasons).join(' ')).toContain(reason);
     expect(planFill([field(d)], PAGE, THRESHOLD.request)).toBeNull();
   });
 });
@@ -321,7 +322,7 @@ describe('planFill: codes sent elsewhere, in the six shipped languages', () => {
     { lang: 'zh_CN', text: '我们将通过语音电话告诉您验证码', sent: Channel.Call },
   ])('$lang: $text → $sent', ({ text, sent }) => {
     const plan = planFill([field({ autocomplete: 'one-time-code', maxLength: 6, nearbyText: text })], PAGE, THRESHOLD.request);
-    expect(plan?.sentElsewhere, plan?.reasons.join('; ')).toBe(sent);
+    expect(plan?.sentElsewhere, (plan ? explainReasons(plan.reasons) : []).join('; ')).toBe(sent);
     expect(plan !== null && isOffered(plan)).toBe(false);
   });
 
@@ -398,7 +399,7 @@ describe('planFill: split boxes', () => {
 
   it('says why', () => {
     const plan = planFill(boxes(6), PAGE);
-    expect(plan?.reasons.join(' ')).toContain('6 single-character boxes');
+    expect((plan ? explainReasons(plan.reasons) : []).join(' ')).toContain('6 single-character boxes');
   });
 });
 
@@ -409,7 +410,7 @@ describe('scoreField', () => {
       PAGE,
     );
     expect(score).toBeGreaterThanOrEqual(THRESHOLD.offer);
-    expect(reasons).toEqual(
+    expect(explainReasons(reasons)).toEqual(
       expect.arrayContaining(['autocomplete="one-time-code"', 'inputmode=numeric', 'maxlength=6']),
     );
   });

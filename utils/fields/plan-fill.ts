@@ -36,15 +36,34 @@ export type FillPlan = (
 ) & {
   /** The evidence, in points: compare with `THRESHOLD`. */
   score: number;
-  reasons: string[];
+  /** Why, as codes: `explainReasons` (./explain-reasons.ts) puts them in words. */
+  reasons: Reason[];
   /** The page asks for a code sent this way, not one from an authenticator app. */
   sentElsewhere?: Channel;
 };
 
-/** A field's score and, in words, why. */
+/**
+ * One piece of evidence for or against a field, as a short code and its detail (a type, a
+ * length, a mask of `Signal` families, a channel) and points. Codes, not sentences: the fill
+ * agent that ships this scorer never shows them, so the words live apart, in
+ * `explainReasons` (./explain-reasons.ts), for tests, the bench and anyone debugging a page.
+ */
+export type Reason = readonly [code: ReasonCode, detail?: string | number, points?: number];
+
+/** Every reason code; `explainReasons` has the words for each. */
+export type ReasonCode =
+  | 'not-input' | 'type' | 'not-visible' | 'disabled' | 'read-only' | 'too-short'
+  | 'ac' | 'ac-other' | 'veto' | 'self-named' | 'own-neg' | 'sent'
+  | 'own-otc' | 'own-app' | 'near-app' | 'form-app' | 'page-app' | 'own-code'
+  | 'near-otc' | 'near-code' | 'near-neg' | 'form-otc' | 'form-code' | 'page-otc'
+  | 'inputmode' | 'number' | 'pattern' | 'masked' | 'maxlength'
+  | 'tel-weak' | 'tel-phone-near' | 'tel-phone' | 'pw-no-code' | 'pw-login' | 'pw-named'
+  | 'pin' | 'split' | 'chosen';
+
+/** A field's score and, as codes, why. */
 export interface FieldScore {
   score: number;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 /** Points per signal: the heuristics as data. */
@@ -127,16 +146,9 @@ export function isOffered(plan: FillPlan): boolean {
  * Types that can hold a code. `tel` too, on strong evidence only (see `telVerdict`): Amazon,
  * Google, Microsoft and PayPal ask for authenticator codes in `type=tel` fields to get the digit
  * keyboard on phones; `password` too when the field names itself a code (some sites mask it),
- * see `passwordVerdict`. Everything else never qualifies, see `INELIGIBLE_TYPE_REASON`.
+ * see `passwordVerdict`. Everything else never qualifies.
  */
 const CODE_TYPES: ReadonlySet<string> = new Set(['text', '', 'number', 'tel', 'password']);
-
-/** Why a type never holds an authenticator code. */
-const INELIGIBLE_TYPE_REASON: Readonly<Record<string, string>> = {
-  email: 'type=email is an e-mail address',
-  search: 'type=search is a search box',
-  hidden: 'type=hidden cannot be seen',
-};
 
 // Families that also count when they appear in the text before a field. Phone and account
 // words there are ordinary instructions ("open the app on your phone"), so they do not.
@@ -169,21 +181,13 @@ function classifyCached(text: string | undefined, cache: TextCache): number {
   return mask;
 }
 
-function familyNames(mask: number): string {
-  const names: string[] = [];
-  for (const family of Object.values(NegativeFamily)) {
-    if ((mask & NEGATIVE_SIGNAL[family]) !== 0) names.push(family);
-  }
-  return names.join(', ');
-}
-
 /** The reason a field can never hold a code, or null if it could. */
-function disqualification(d: FieldDescriptor): string | null {
-  if (d.tag !== 'input') return `<${d.tag}> is not an input`;
-  if (!CODE_TYPES.has(d.type)) return INELIGIBLE_TYPE_REASON[d.type] ?? `type=${d.type} cannot hold a code`;
-  if (!d.visible) return 'not visible';
-  if (d.disabled) return 'disabled';
-  if (d.readOnly) return 'read-only';
+function disqualification(d: FieldDescriptor): Reason | null {
+  if (d.tag !== 'input') return ['not-input', d.tag];
+  if (!CODE_TYPES.has(d.type)) return ['type', d.type];
+  if (!d.visible) return ['not-visible'];
+  if (d.disabled) return ['disabled'];
+  if (d.readOnly) return ['read-only'];
   return null;
 }
 
@@ -273,33 +277,34 @@ const VETO: Evidence = { score: -Infinity };
  * Scores the text evidence shared by single fields and split runs. `score` is -Infinity on a
  * veto. `reasons` is null on the fast path (no strings are built).
  */
-function scoreEvidence(d: FieldDescriptor, own: number, pass: PassContext, split: boolean, reasons: string[] | null): Evidence {
+function scoreEvidence(d: FieldDescriptor, own: number, pass: PassContext, split: boolean, reasons: Reason[] | null): Evidence {
   const { cache, pageMask } = pass;
   let score = 0;
   const autocomplete = d.autocomplete;
   if (autocomplete.length > 0) {
     if (ONE_TIME_CODE_AUTOCOMPLETE.test(autocomplete)) {
       score += WEIGHTS.autocompleteOneTimeCode;
-      reasons?.push('autocomplete="one-time-code"');
+      reasons?.push(['ac']);
     } else if (NEGATIVE_AUTOCOMPLETE.test(autocomplete.toLowerCase())) {
-      reasons?.push(`autocomplete="${autocomplete}" names another kind of field`);
+      reasons?.push(['ac-other', autocomplete]);
       return VETO;
     }
   }
   if ((own & VETO_FAMILIES) !== 0) {
-    reasons?.push(`the field's attributes or label name it something else: ${familyNames(own & VETO_FAMILIES)}`);
+    reasons?.push(['veto', own & VETO_FAMILIES]);
     return VETO;
   }
   const ownNegative = own & ANY_NEGATIVE;
   if (!split && (ownNegative & SELF_NAMED) !== 0 && (own & STRONG) === 0 && score === 0) {
     // "Recovery code", "Promo code": the field names itself something else, and nothing on it
     // says otherwise; instructions around it cannot make it ours.
-    reasons?.push(`the field names itself something else (${familyNames(ownNegative & SELF_NAMED)}) and nothing on it names a one-time code`);
+    reasons?.push(['self-named', ownNegative & SELF_NAMED]);
     return VETO;
   }
   if (ownNegative !== 0) {
-    score += negativePenalty(ownNegative);
-    reasons?.push(`negative family in the field's attributes or label: ${familyNames(ownNegative)} (${negativePenalty(ownNegative)})`);
+    const points = negativePenalty(ownNegative);
+    score += points;
+    reasons?.push(['own-neg', ownNegative, points]);
   }
   const nearby = classifyCached(d.nearbyText, cache);
   const form = classifyCached(d.formText, cache);
@@ -308,64 +313,64 @@ function scoreEvidence(d: FieldDescriptor, own: number, pass: PassContext, split
   if (delivery !== null && delivery !== 'app') {
     sent = delivery;
     score += WEIGHTS.sentElsewhere;
-    reasons?.push(`the prompt is for a code sent elsewhere (${delivery}), not an authenticator app`);
+    reasons?.push(['sent', delivery]);
   }
   if ((own & Signal.OneTimeCode) !== 0) {
     score += WEIGHTS.ownOneTimeCode;
-    reasons?.push('one-time-code keyword in the field\'s attributes or label');
+    reasons?.push(['own-otc']);
   }
   if ((own & Signal.AuthenticatorApp) !== 0) {
     score += WEIGHTS.ownAuthenticator;
-    reasons?.push('authenticator app named in the field\'s attributes or label');
+    reasons?.push(['own-app']);
   } else if ((nearby & Signal.AuthenticatorApp) !== 0) {
     score += WEIGHTS.nearbyAuthenticator;
-    reasons?.push('authenticator app named just before the field');
+    reasons?.push(['near-app']);
   } else if ((form & Signal.AuthenticatorApp) !== 0) {
     score += WEIGHTS.formAuthenticator;
-    reasons?.push('authenticator app named in the form');
+    reasons?.push(['form-app']);
   } else if ((pageMask & Signal.AuthenticatorApp) !== 0) {
     score += WEIGHTS.pageAuthenticator;
-    reasons?.push('authenticator app named in the page headings');
+    reasons?.push(['page-app']);
   }
   if ((own & (Signal.OneTimeCode | Signal.AuthenticatorApp)) === 0 && (own & Signal.Code) !== 0) {
     score += WEIGHTS.ownCode;
-    reasons?.push('"code" in the field\'s attributes or label');
+    reasons?.push(['own-code']);
   }
   if ((nearby & Signal.OneTimeCode) !== 0) {
     score += WEIGHTS.nearbyOneTimeCode;
-    reasons?.push('one-time-code keyword just before the field');
+    reasons?.push(['near-otc']);
   } else if ((nearby & Signal.Code) !== 0) {
     score += WEIGHTS.nearbyCode;
-    reasons?.push('"code" just before the field');
+    reasons?.push(['near-code']);
   }
   // A family the field's own label already paid for is not counted again from the text before it
   // (which often is that label).
   const nearbyNegative = nearby & NEARBY_NEGATIVE & ~own;
   if (nearbyNegative !== 0) {
     score += WEIGHTS.nearbyNegative;
-    reasons?.push(`negative family just before the field: ${familyNames(nearbyNegative)}`);
+    reasons?.push(['near-neg', nearbyNegative]);
   }
   if ((form & Signal.OneTimeCode) !== 0) {
     score += WEIGHTS.formOneTimeCode;
-    reasons?.push('one-time-code keyword in the form');
+    reasons?.push(['form-otc']);
   } else if ((form & Signal.Code) !== 0) {
     score += WEIGHTS.formCode;
-    reasons?.push('"code" in the form');
+    reasons?.push(['form-code']);
   }
   if ((pageMask & Signal.OneTimeCode) !== 0) {
     score += WEIGHTS.pageOneTimeCode;
-    reasons?.push('one-time-code keyword in the page title or headings');
+    reasons?.push(['page-otc']);
   }
   if (NUMERIC_INPUT_MODE.test(d.inputMode)) {
     score += WEIGHTS.numericInputMode;
-    reasons?.push(`inputmode=${d.inputMode}`);
+    reasons?.push(['inputmode', d.inputMode]);
   } else if (d.type === 'number') {
     score += WEIGHTS.numericInputMode;
-    reasons?.push('type=number');
+    reasons?.push(['number']);
   }
   if (d.pattern.length > 0 && NUMERIC_PATTERN.test(d.pattern)) {
     score += WEIGHTS.numericPattern;
-    reasons?.push('numeric pattern');
+    reasons?.push(['pattern']);
   }
   return sent === undefined ? { score } : { score, sent };
 }
@@ -384,18 +389,18 @@ function pageSignals(page: PageContext, cache: TextCache): number {
  * evidence here: such a field is a code field, if not ours.
  * Returns null when the field may stay, or the reason it may not.
  */
-function telVerdict(d: FieldDescriptor, own: number, cache: TextCache, split: boolean): string | null {
+function telVerdict(d: FieldDescriptor, own: number, cache: TextCache, split: boolean): Reason | null {
   if (d.type !== 'tel') return null;
   const strong = Signal.OneTimeCode | Signal.AuthenticatorApp;
   const nearby = classifyCached(d.nearbyText, cache);
   const around = split || (own & Signal.Code) !== 0 ? nearby | classifyCached(d.formText, cache) : 0;
   const evidence = ONE_TIME_CODE_AUTOCOMPLETE.test(d.autocomplete) || (own & strong) !== 0 || (around & strong) !== 0;
-  if (!evidence) return 'type=tel without strong one-time-code evidence is a phone number';
+  if (!evidence) return ['tel-weak'];
   if ((nearby & Signal.Phone) !== 0 && (nearby & (Signal.AuthenticatorApp | ANY_SENT)) === 0) {
-    return 'type=tel with phone words just before it is a phone number';
+    return ['tel-phone-near'];
   }
   if (!split && (own & Signal.Phone) !== 0 && (own & Signal.AuthenticatorApp) === 0 && !ONE_TIME_CODE_AUTOCOMPLETE.test(d.autocomplete)) {
-    return 'type=tel named a phone is a phone number';
+    return ['tel-phone'];
   }
   return null;
 }
@@ -405,26 +410,26 @@ function telVerdict(d: FieldDescriptor, own: number, cache: TextCache, split: bo
  * autocomplete token, an authenticator, a bare "code" on it), and never in a sign-in form beside
  * a username or e-mail field. Returns null when it may stay, or the reason it may not.
  */
-function passwordVerdict(d: FieldDescriptor, own: number, pass: PassContext): string | null {
+function passwordVerdict(d: FieldDescriptor, own: number, pass: PassContext): Reason | null {
   if (d.type !== 'password') return null;
   const oneTimeCode = ONE_TIME_CODE_AUTOCOMPLETE.test(d.autocomplete);
   if (!oneTimeCode && (own & (Signal.OneTimeCode | Signal.AuthenticatorApp | Signal.Code)) === 0) {
-    return 'type=password without code words on the field is a password';
+    return ['pw-no-code'];
   }
-  if (!oneTimeCode && pass.loginGroups.has(d.groupKey)) return 'type=password beside a username is the sign-in password';
-  if ((own & Signal.Account) !== 0 && (own & Signal.OneTimeCode) === 0) return 'type=password named a password is a password';
+  if (!oneTimeCode && pass.loginGroups.has(d.groupKey)) return ['pw-login'];
+  if ((own & Signal.Account) !== 0 && (own & Signal.OneTimeCode) === 0) return ['pw-named'];
   return null;
 }
 
 /** The single field's evidence; reasons only when asked for. */
-function scoreSingle(d: FieldDescriptor, pass: PassContext, reasons: string[] | null): Evidence {
+function scoreSingle(d: FieldDescriptor, pass: PassContext, reasons: Reason[] | null): Evidence {
   const out = disqualification(d);
   if (out !== null) {
     reasons?.push(out);
     return VETO;
   }
   if (d.maxLength !== null && d.maxLength < MIN_SINGLE_MAX_LENGTH) {
-    reasons?.push(`maxlength=${d.maxLength} is too short for a code`);
+    reasons?.push(['too-short', d.maxLength]);
     return VETO;
   }
   const own = ownSignals(d, pass.cache);
@@ -437,11 +442,11 @@ function scoreSingle(d: FieldDescriptor, pass: PassContext, reasons: string[] | 
   if (evidence.score === -Infinity) return evidence;
   if (d.type === 'password') {
     evidence.score += WEIGHTS.maskedField;
-    reasons?.push('type=password: a masked code field');
+    reasons?.push(['masked']);
   }
   if (d.maxLength !== null && d.maxLength >= 6 && d.maxLength <= 8) {
     evidence.score += WEIGHTS.codeMaxLength;
-    reasons?.push(`maxlength=${d.maxLength}`);
+    reasons?.push(['maxlength', d.maxLength]);
   }
   return evidence;
 }
@@ -466,10 +471,10 @@ function passContext(fields: readonly FieldDescriptor[], page: PageContext): Pas
  * @param page the page's title and headings
  * @param fields the page's other fields (a password beside a username is the sign-in password)
  * @returns the score (`-Infinity` when the field can never qualify or is clearly something
- *   else; compare with `THRESHOLD`) and the reasons in words
+ *   else; compare with `THRESHOLD`) and the reasons as codes (`explainReasons` words them)
  */
 export function scoreField(d: FieldDescriptor, page: PageContext, fields: readonly FieldDescriptor[] = [d]): FieldScore {
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   const { score } = scoreSingle(d, passContext(fields, page), reasons);
   return { score, reasons };
 }
@@ -521,7 +526,7 @@ function splitRuns(fields: readonly FieldDescriptor[], candidates: number[]): nu
 }
 
 /** Scores a run of split boxes; reasons only when asked for. */
-function scoreSplit(fields: readonly FieldDescriptor[], run: number[], pass: PassContext, reasons: string[] | null): Evidence {
+function scoreSplit(fields: readonly FieldDescriptor[], run: number[], pass: PassContext, reasons: Reason[] | null): Evidence {
   const first = fields[run[0]!]!;
   let own = 0;
   for (const index of run) own |= ownSignals(fields[index]!, pass.cache);
@@ -535,14 +540,14 @@ function scoreSplit(fields: readonly FieldDescriptor[], run: number[], pass: Pas
     const words = Signal.OneTimeCode | Signal.AuthenticatorApp | Signal.Code;
     const around = own | classifyCached(first.nearbyText, pass.cache) | classifyCached(first.formText, pass.cache) | pass.pageMask;
     if ((around & words) === 0) {
-      reasons?.push(`${run.length} boxes without code words are a PIN`);
+      reasons?.push(['pin', run.length]);
       return VETO;
     }
   }
   const evidence = scoreEvidence(first, own, pass, true, reasons);
   if (evidence.score === -Infinity) return evidence;
   evidence.score += WEIGHTS.splitShape;
-  reasons?.push(`${run.length} single-character boxes in a row`);
+  reasons?.push(['split', run.length]);
   if (run.length === 6 || run.length === 8) evidence.score += WEIGHTS.splitUsualCount;
   return evidence;
 }
@@ -599,12 +604,12 @@ export function planFill(
   }
 
   if (bestSplit !== null && bestSplitScore >= threshold && bestSplitScore >= bestSingleScore) {
-    const reasons: string[] = [];
+    const reasons: Reason[] = [];
     const { score, sent } = scoreSplit(fields, bestSplit, pass, reasons);
     return { kind: 'split', indices: bestSplit, score, reasons, ...(sent !== undefined ? { sentElsewhere: sent } : {}) };
   }
   if (bestSingle >= 0 && bestSingleScore >= threshold) {
-    const reasons: string[] = [];
+    const reasons: Reason[] = [];
     const { score, sent } = scoreSingle(fields[bestSingle]!, pass, reasons);
     return { kind: 'single', index: bestSingle, score, reasons, ...(sent !== undefined ? { sentElsewhere: sent } : {}) };
   }
