@@ -8,33 +8,17 @@ import type { FillAccount } from '@/utils/messages';
 import type { ScriptContext } from '@/utils/fields-dom/script-context';
 // The small, polyfill-free lookup: the messages themselves are read by the browser at run time.
 import { t } from '@/utils/i18n/message';
+import STYLE from './fill-ui.css?inline';
 
 /** The custom element name of the button's host (the only trace of Twofold in the page's DOM). */
 export const INLINE_HOST_TAG = 'twofold-fill';
 
+// The button's size in px (fill-ui.css draws it at this size).
 const SIZE = 24;
 const GAP = 4;
 // A field at least this much wider than the button keeps room for a code's text on its left.
 const ROOM_FOR_TEXT = 110;
 
-const STYLE = `
-:host { all: initial; }
-* { box-sizing: border-box; }
-.fill { all: initial; box-sizing: border-box; width: ${SIZE}px; height: ${SIZE}px; border-radius: 6px; cursor: pointer;
-  display: grid; place-items: center; background: #1a56db; color: #fff; box-shadow: 0 1px 3px rgba(0,0,0,.35); }
-.fill:hover { background: #1e429f; }
-.fill:focus-visible, .pick:focus-visible { outline: 2px solid #1a56db; outline-offset: 2px; }
-.fill svg { width: 16px; height: 16px; }
-.panel { position: absolute; top: ${SIZE + 4}px; right: 0; min-width: 220px; max-width: 320px; padding: 6px;
-  background: #fff; color: #111; border: 1px solid #c9ced6; border-radius: 8px; box-shadow: 0 4px 14px rgba(0,0,0,.18);
-  font: 13px/1.35 system-ui, sans-serif; }
-.panel[hidden] { display: none; }
-.title { margin: 2px 4px 6px; font-weight: 600; }
-.pick { all: initial; box-sizing: border-box; display: block; width: 100%; padding: 6px 8px; border-radius: 5px;
-  font: 13px/1.35 system-ui, sans-serif; color: #111; cursor: pointer; }
-.pick:hover, .pick:focus { background: #e8effd; }
-.message { margin: 2px 4px; }
-`;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -6,6 +6,7 @@
  * One notice at a time; a message without buttons goes away by itself after a few seconds.
  */
 import type { ScriptContext } from '@/utils/fields-dom/script-context';
+import STYLE from './fill-ui.css?inline';
 
 /** The custom element name of the notice's host. */
 export const NOTICE_HOST_TAG = 'twofold-notice';
@@ -13,25 +14,6 @@ export const NOTICE_HOST_TAG = 'twofold-notice';
 /** How long a message without buttons stays (ms). */
 export const NOTICE_MS = 6000;
 
-const STYLE = `
-:host { all: initial; }
-.box { box-sizing: border-box; max-width: 340px; padding: 8px 10px; border-radius: 8px; background: #fff; color: #111;
-  border: 1px solid #c9ced6; box-shadow: 0 4px 14px rgba(0,0,0,.22); font: 13px/1.4 system-ui, sans-serif; }
-.box p { margin: 0 0 2px; }
-.row { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
-button { all: initial; box-sizing: border-box; min-height: 26px; padding: 3px 10px; border-radius: 5px; cursor: pointer;
-  font: 13px/1.35 system-ui, sans-serif; color: #111; background: #eef1f5; border: 1px solid #c9ced6; }
-button.primary { background: #1a56db; border-color: #1a56db; color: #fff; }
-button.pick { display: block; width: 100%; text-align: start; background: none; border-color: transparent; }
-button:hover, button.pick:focus { background: #e8effd; }
-button.primary:hover { background: #1e429f; }
-button:focus-visible { outline: 2px solid #1a56db; outline-offset: 2px; }
-@media (prefers-color-scheme: dark) {
-  .box { background: #1f2329; color: #eef1f5; border-color: #444b55; }
-  button { color: #eef1f5; background: #2b3038; border-color: #444b55; }
-  button:hover, button.pick:focus { background: #2f3b52; }
-}
-`;
 
 /** A button of the notice. */
 export interface NoticeAction {

@@ -17,7 +17,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, transform, type Plugin } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumPath, launchArgs } from '../chromium.mjs';
 
@@ -31,9 +31,24 @@ const DETECTION_BUDGET_MS = 5;
 const RUNS = 40;
 const LOAD_RUNS = 7;
 
+/** Vite's `?inline` CSS import (the fill agent's stylesheet), minified to a string as Vite does. */
+const inlineCss: Plugin = {
+  name: 'inline-css',
+  setup(b) {
+    b.onResolve({ filter: /\.css\?inline$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.slice(0, -'?inline'.length)), namespace: 'inline-css' }));
+    b.onLoad({ filter: /.*/, namespace: 'inline-css' }, async (args) => ({
+      contents: (await transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true })).code,
+      loader: 'text',
+    }));
+  },
+};
+
 async function bundle(contents: string): Promise<string> {
   const result = await build({
     stdin: { contents, resolveDir: ROOT, loader: 'ts' },
+    plugins: [inlineCss],
+    // As the build writes it: non-ASCII keywords (CJK) as UTF-8, not \u escapes.
+    charset: 'utf8',
     bundle: true,
     format: 'iife',
     target: 'es2022',
