@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Signal, classifyText, findKeywords } from './classify-text';
 import type { FieldDescriptor, PageContext } from './field-descriptor';
-import { KEYWORD_TABLES, NegativeFamily, keywordsOf } from './keywords';
+import { CodeFamily, KEYWORD_TABLES, NegativeFamily, keywordsOf } from './keywords';
 import { Channel, THRESHOLD, isOffered, planFill, scoreField, type FillPlan } from './plan-fill';
 import { explainReasons } from './explain-reasons';
 
@@ -70,25 +70,42 @@ describe('classifyText', () => {
     expect(classifyText('Enter the code from your authenticator app') & Signal.AuthenticatorApp).not.toBe(0);
   });
 
-  it('has every language of the brief, each with every negative family key', () => {
+  it('has every language of the brief, each naming every family once', () => {
     expect(KEYWORD_TABLES.map((t) => t.lang)).toEqual(['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'ja', 'zh', 'ko']);
+    const families = [...Object.values(CodeFamily), ...Object.values(NegativeFamily)].sort();
     for (const table of KEYWORD_TABLES) {
-      expect(Object.keys(table.negative).sort()).toEqual(Object.values(NegativeFamily).sort());
+      expect(Object.keys(table.lists).sort(), table.lang).toEqual(families);
     }
+  });
+
+  it('lists no keyword twice in a family (a space already matches nothing: "e mail" finds "email")', () => {
+    const fold = (k: string) => k.normalize('NFD').replace(/[\u0300-\u036f\s]/gu, '').toLowerCase();
+    const twice: string[] = [];
+    for (const table of KEYWORD_TABLES) {
+      for (const [family, list] of Object.entries(table.lists)) {
+        const seen = new Set<string>();
+        for (const keyword of keywordsOf(list)) {
+          if (seen.has(fold(keyword))) twice.push(`${table.lang} ${family}: ${keyword}`);
+          seen.add(fold(keyword));
+        }
+      }
+    }
+    expect(twice).toEqual([]);
   });
 
   it('finds each keyword of every table as itself (no keyword shadowed by another family)', () => {
     const clashes: string[] = [];
+    const positive: [CodeFamily, number][] = [
+      [CodeFamily.OneTimeCode, Signal.OneTimeCode],
+      [CodeFamily.AuthenticatorApp, Signal.AuthenticatorApp],
+      [CodeFamily.SentByMessage, Signal.SentByMessage],
+      [CodeFamily.SentBySms, Signal.SentBySms],
+      [CodeFamily.SentByEmail, Signal.SentByEmail],
+      [CodeFamily.SentByCall, Signal.SentByCall],
+      [CodeFamily.SentToDevice, Signal.SentToDevice],
+    ];
     for (const table of KEYWORD_TABLES) {
-      const rows: [string, number][] = [
-        ...keywordsOf(table.oneTimeCode).map((k): [string, number] => [k, Signal.OneTimeCode]),
-        ...keywordsOf(table.authenticatorApp).map((k): [string, number] => [k, Signal.AuthenticatorApp]),
-        ...keywordsOf(table.sentByMessage).map((k): [string, number] => [k, Signal.SentByMessage]),
-        ...keywordsOf(table.sentBySms).map((k): [string, number] => [k, Signal.SentBySms]),
-        ...keywordsOf(table.sentByEmail).map((k): [string, number] => [k, Signal.SentByEmail]),
-        ...keywordsOf(table.sentByCall).map((k): [string, number] => [k, Signal.SentByCall]),
-        ...keywordsOf(table.sentToDevice).map((k): [string, number] => [k, Signal.SentToDevice]),
-      ];
+      const rows = positive.flatMap(([family, signal]) => keywordsOf(table.lists[family] ?? '').map((k): [string, number] => [k, signal]));
       for (const [keyword, signal] of rows) {
         const text = keyword.replace(/!$/u, '').replace(/#/gu, '6');
         if ((classifyText(text) & signal) === 0) clashes.push(`${table.lang}: ${keyword}`);
