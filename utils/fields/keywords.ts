@@ -12,7 +12,8 @@
  * - `#` matches one digit (`# digit code` → "6-digit code");
  * - a keyword starting with a Latin letter or digit matches only at a word start (after a
  *   non-letter, or at a camelCase hump), so `otp` finds `authOtp` but not `footprint`;
- * - a trailing `!` also requires a word end (`tel!` is not `tell`, `code!` is not `codes`).
+ * - a trailing `!` also requires a word end (`tel!` is not `tell`, `code!` is not `codes`);
+ * - `(a|b)` is either: `(two|2) step` is `two step|2 step`, `(voice|phone) call` two keywords.
  *
  * When keywords overlap at the same place the longest wins (`mot de passe à usage unique` beats
  * `mot de passe`); on equal length a negative family wins. Since a space also matches nothing,
@@ -75,9 +76,24 @@ export type Family = CodeFamily | NegativeFamily;
 /** Keywords separated by `|` ("otp|totp|one time code"). */
 export type KeywordList = string;
 
-/** The keywords of a list, in order (an empty list has none). */
+/** The keywords of a list, in order, groups spelled out (an empty list has none). */
 export function keywordsOf(list: KeywordList): string[] {
-  return list === '' ? [] : list.split('|');
+  const keywords: string[] = [];
+  // The alternatives: runs of groups and characters other than `|`.
+  for (const item of list.match(/(?:\([^)]*\)|[^|])+/gu) ?? []) spellOut(item, keywords);
+  return keywords;
+}
+
+/** Adds `item` to `out`, once per alternative of each of its groups. */
+function spellOut(item: string, out: string[]): void {
+  const group = /\(([^)]*)\)/u.exec(item);
+  if (group === null) {
+    out.push(item);
+    return;
+  }
+  for (const alternative of group[1]!.split('|')) {
+    spellOut(item.slice(0, group.index) + alternative + item.slice(group.index + group[0].length), out);
+  }
 }
 
 /** The keywords of one language, by family. */
@@ -100,32 +116,32 @@ export function parseKeywordTable(text: string): KeywordTable {
 }
 
 const en = `en
-otc: otp|totp|hotp!|otc!|one time code|one time passcode|one time password|one time pin|onetime|passcode|2fa|tfa!|mfa|two factor|2 factor|second factor|multi factor|two step|2 step|verification code|verify code|verification pin|security code|authentication code|auth code|log in code|sign in code|# digit code|# digit|verification token
+otc: otp|totp|hotp!|otc!|(one time|verification|verify|security|authentication|auth|log in|sign in|# digit) code|one time (passcode|password|pin)|onetime|passcode|2fa|tfa!|mfa|(two|2|second|multi) factor|(two|2) step|verification (pin|token)|# digit
 code: code!|token!|verify|verification
-app: authenticator|authentication app|auth app|authy!|totp app|otp app|2fa app|code generator|security key app
-sent: we sent|we ve sent|we have sent|we just sent|sent to|sent you|has been sent|was sent|sent a code|we ll send|we will send|resend code|send a new code
-sms: sms!|text message|texted|via text|by text|phone ending|number ending|ending in|sent to your phone|sent to your mobile|to your phone|to your mobile|to your number
-email: emailed|by e mail|via e mail|to your e mail|to your e mail address|check your e mail|check your inbox|your inbox|e mail with a code
-call: voice call|phone call|call you|calling you|we re calling|automated call
-device: sent to your device|sent to your devices|to your device|to your devices|on your devices|your other device|your other devices|trusted device|trusted devices|signed in device|signed in devices
+app: authenticator|(authentication|auth|totp|otp|2fa|security key) app|authy!|code generator
+sent: (we|we ve|we have|we just|has been|was) sent|sent (to|you|a code)|(we ll|we will) send|(resend|send a new) code
+sms: sms!|text message|texted|(via|by) text|(phone|number) ending|ending in|sent to your (phone|mobile)|to your (phone|mobile|number)
+email: emailed|(by|via|to your|check your) e mail|to your e mail address|(check your|your) inbox|e mail with a code
+call: (voice|phone|automated) call|call you|calling you|we re calling
+device: (sent to your|to your|your other|trusted|signed in) device|(sent to your|to your|on your|your other|trusted|signed in) devices
 promo: coupon|promo|promotion|voucher|gift card|gift|discount|redeem|redemption|referral|claim code
-postal: zip!|zip code|postal|post code
+postal: zip!|(zip|post) code|postal
 phone: phone|tel!|telephone|mobile!|mobile number|cell!|cellphone
-card: card number|cc number|cc num|credit card|debit card|cvc|cvv|cvn!|csc!|cc csc|card code|card verification|expiry|expiration|exp date|cc exp|iban!|account number|routing number
-captcha: captcha|recaptcha|hcaptcha|characters you see|characters shown|type the characters|type the text|not a robot|verify you are human|are you human|image code
+card: (card|cc|account|routing) number|cc (num|csc|exp)|(credit|debit) card|cvc|cvv|cvn!|csc!|card (code|verification)|expiry|expiration|exp date|iban!
+captcha: captcha|recaptcha|hcaptcha|characters (you see|shown)|type the (characters|text)|not a robot|(verify you are|are you) human|image code
 search: search|query!|keyword
-account: user name|login name|user id|e mail|password|passwd|pwd!|first name|last name|full name|your name|address|company
-recovery: recovery|recovery code|backup code|backup|rescue code|scratch code|emergency code`;
+account: (user|login|first|last|full|your) name|user id|e mail|password|passwd|pwd!|address|company
+recovery: recovery|(recovery|backup|rescue|scratch) code|backup|emergency code`;
 
 const de = `de
-otc: bestätigungscode|bestaetigungscode|sicherheitscode|verifizierungscode|verifikationscode|einmal code|einmalpasswort|einmalkennwort|authentifizierungscode|anmeldecode|zwei faktor|2 faktor|zweistufig|bestätigung in zwei schritten|# stellig
+otc: bestätigungscode|bestaetigungscode|sicherheitscode|verifizierungscode|verifikationscode|einmal code|einmalpasswort|einmalkennwort|authentifizierungscode|anmeldecode|(zwei|2) faktor|zweistufig|bestätigung in zwei schritten|# stellig
 code: bestätigung
 app: authentifizierungs app|authentifikator
 sent: gesendet|geschickt|zugesandt|zugeschickt|erneut senden
-sms: per sms|sms!|textnachricht|an ihre telefonnummer|an ihr handy|an ihre handynummer
-email: per e mail|per mail|an ihre e mail|an deine e mail|e mail mit einem code|ihren posteingang|deinen posteingang
-call: per anruf|sprachanruf|telefonanruf|rufen sie an|rufen dich an
-device: an ihre geräte|an deine geräte|auf ihren geräten|auf deinen geräten|anderen gerät|vertrauenswürdige geräte|vertrauenswürdigen gerät|vertrauenswürdigen geräten
+sms: per sms|sms!|textnachricht|an ihre (telefonnummer|handynummer)|an ihr handy
+email: per (e mail|mail)|an (ihre|deine) e mail|e mail mit einem code|(ihren|deinen) posteingang
+call: per anruf|sprachanruf|telefonanruf|rufen (sie an|dich an)
+device: (an ihre|an deine|vertrauenswürdige) geräte|(auf ihren|auf deinen) geräten|anderen gerät|vertrauenswürdigen (gerät|geräten)
 promo: gutschein|rabatt|aktionscode|geschenkkarte|gutscheincode
 postal: postleitzahl|plz!
 phone: telefon|handynummer|mobilnummer|rufnummer
@@ -136,69 +152,69 @@ account: benutzername|passwort|kennwort|e mail adresse
 recovery: wiederherstellungscode|notfallcode|sicherungscode`;
 
 const fr = `fr
-otc: code de vérification|code de sécurité|code à usage unique|mot de passe à usage unique|code d authentification|code de connexion|double authentification|authentification à deux facteurs|deux facteurs|validation en deux étapes|deux étapes|# chiffres
+otc: code (de vérification|de sécurité|à usage unique|d authentification|de connexion)|mot de passe à usage unique|double authentification|(authentification à deux|deux) facteurs|(validation en deux|deux) étapes|# chiffres
 code: vérification
-app: application d authentification|appli d authentification
-sent: envoyé|nous avons envoyé|nous venons d envoyer|renvoyer le code
+app: (application|appli) d authentification
+sent: envoyé|nous (avons envoyé|venons d envoyer)|renvoyer le code
 sms: par sms|sms!|par texto|message texte|votre téléphone se terminant
-email: par e mail|par courriel|par mail|votre adresse e mail|votre boîte de réception|à votre e mail
-call: appel vocal|par appel|appel téléphonique|vous appeler|vous appelons
-device: sur vos appareils|à vos appareils|autre appareil|appareils de confiance|appareil de confiance
-promo: code promo|bon de réduction|carte cadeau|code de réduction|réduction
+email: par (e mail|mail|courriel)|votre adresse e mail|à votre e mail|votre boîte de réception
+call: appel (vocal|téléphonique)|par appel|vous (appeler|appelons)
+device: (sur|à) vos appareils|autre appareil|(appareils|appareil) de confiance
+promo: code promo|(bon|code) de réduction|carte cadeau|réduction
 postal: code postal
 phone: téléphone|numéro de portable|portable!
 card: numéro de carte|cryptogramme|date d expiration
 captcha: caractères affichés
 search: recherche|rechercher
 account: nom d utilisateur|identifiant|mot de passe|adresse e mail|courriel
-recovery: code de récupération|code de secours|codes de secours`;
+recovery: code de (récupération|secours)|codes de secours`;
 
 const es = `es
-otc: código de verificación|código de seguridad|código de un solo uso|contraseña de un solo uso|código de acceso|código de autenticación|verificación en dos pasos|dos pasos|dos factores|doble factor|# dígitos|clave dinámica
+otc: código de (verificación|seguridad|un solo uso|acceso|autenticación)|contraseña de un solo uso|(verificación en dos|dos) pasos|dos factores|doble factor|# dígitos|clave dinámica
 code: código!|verificación
-app: aplicación de autenticación|app de autenticación|aplicación autenticadora|autenticador
-sent: te enviamos|le enviamos|hemos enviado|enviado a|enviamos|reenviar código
-sms: por sms|sms!|por mensaje de texto|mensaje de texto|teléfono terminado en
-email: por correo|a tu correo|a su correo|tu bandeja de entrada|su bandeja de entrada|por e mail
-call: llamada|por llamada|te llamaremos|le llamaremos
-device: a tus dispositivos|a sus dispositivos|en tus dispositivos|en sus dispositivos|otro dispositivo|dispositivos de confianza|dispositivo de confianza
-promo: cupón|código promocional|descuento|tarjeta regalo|tarjeta de regalo
+app: (aplicación|app) de autenticación|aplicación autenticadora|autenticador
+sent: (te|le) enviamos|hemos enviado|enviado a|enviamos|reenviar código
+sms: por sms|sms!|(por mensaje|mensaje) de texto|teléfono terminado en
+email: (por|a tu|a su) correo|(tu|su) bandeja de entrada|por e mail
+call: llamada|por llamada|(te|le) llamaremos
+device: (a tus|a sus|en tus|en sus) dispositivos|otro dispositivo|(dispositivos|dispositivo) de confianza
+promo: cupón|código promocional|descuento|tarjeta (regalo|de regalo)
 postal: código postal
 phone: teléfono|celular|móvil
 card: número de tarjeta|tarjeta de crédito|fecha de caducidad|vencimiento
 captcha: caracteres que ves
 search: buscar|búsqueda
 account: usuario|contraseña|correo electrónico
-recovery: código de recuperación|códigos de respaldo|código de respaldo|recuperación`;
+recovery: código de recuperación|(códigos|código) de respaldo|recuperación`;
 
 const it = `it
-otc: codice di verifica|codice di sicurezza|codice monouso|password monouso|verifica in due passaggi|autenticazione a due fattori|due fattori|codice di accesso|codice di autenticazione|# cifre
+otc: codice di (verifica|sicurezza|accesso|autenticazione)|(codice|password) monouso|verifica in due passaggi|(autenticazione a due|due) fattori|# cifre
 code: codice!|verifica!
-app: app di autenticazione|applicazione di autenticazione
+app: (app|applicazione) di autenticazione
 sent: abbiamo inviato|inviato a
 sms: tramite sms|via sms|messaggio di testo
-email: tramite e mail|via e mail|per e mail
+email: (tramite|via|per) e mail
 call: chiamata vocale
 device: tuoi dispositivi|dispositivi attendibili
-promo: codice sconto|buono|carta regalo|codice promozionale
+promo: codice (sconto|promozionale)|buono|carta regalo
 postal: cap!|codice postale
 phone: telefono|cellulare
-card: numero di carta|numero della carta|scadenza
+card: numero (di carta|della carta)|scadenza
 captcha: caratteri che vedi
 search: cerca|ricerca
 account: nome utente|indirizzo email
-recovery: codice di recupero|codici di backup|codice di backup`;
+recovery: codice di (recupero|backup)|codici di backup`;
 
 const pt = `pt
-otc: código de verificação|código de segurança|código de autenticação|senha de uso único|código de uso único|verificação em duas etapas|duas etapas|dois fatores|autenticação de dois fatores
+otc: código de (verificação|segurança|autenticação|uso único)|senha de uso único|(verificação em duas|duas) etapas|(dois|autenticação de dois) fatores
 code: verificação
-app: aplicativo autenticador|app autenticador|aplicativo de autenticação
+app: (aplicativo|app) autenticador|aplicativo de autenticação
 sent: enviado para|enviamos
 sms: mensagem de texto|por sms
 email: por e mail
 call: chamada de voz
 device: seus dispositivos
-promo: cupom|vale presente|cartão presente|desconto
+promo: cupom|(vale|cartão) presente|desconto
 postal: cep!
 phone: telefone
 card: número do cartão|cartão de crédito|validade
@@ -213,9 +229,9 @@ code:
 app: authenticatie app
 sent: verzonden|gestuurd|toegestuurd
 sms: per sms|sms bericht
-email: per e mail|per mail
+email: per (e mail|mail)
 call: gesproken bericht
-device: je apparaten|uw apparaten
+device: (je|uw) apparaten
 promo: kortingscode|cadeaukaart|cadeaubon|waardebon|actiecode
 postal:
 phone: telefoonnummer|mobiel nummer|telefoon
@@ -226,54 +242,54 @@ account: gebruikersnaam|wachtwoord
 recovery: herstelcode|back up code`;
 
 const ja = `ja
-otc: 確認コード|認証コード|ワンタイムパスワード|ワンタイムコード|セキュリティコード|二段階認証|#段階認証|検証コード|認証番号|桁のコード|パスコード
+otc: (確認|認証|ワンタイム|セキュリティ|検証|桁の|パス)コード|ワンタイムパスワード|(二|#)段階認証|認証番号
 code: コード
 app: 認証アプリ|オーセンティケーター
 sent: 送信しました|送信された|送信されました|お送りしました|再送信
-sms: ショートメッセージ|テキストメッセージ|電話番号に|sms!
-email: メールで|メールアドレスに|受信トレイ|メールに記載
+sms: (ショート|テキスト)メッセージ|電話番号に|sms!
+email: メール(で|アドレスに|に記載)|受信トレイ
 call: 音声通話|自動音声|電話でお知らせ
-device: デバイスに送信|他のデバイス|信頼できるデバイス|お使いのデバイス
-promo: クーポン|プロモーションコード|ギフトカード|ギフト券|割引コード
+device: デバイスに送信|(他の|信頼できる|お使いの)デバイス
+promo: クーポン|(プロモーション|割引)コード|ギフトカード|ギフト券
 postal: 郵便番号
-phone: 電話番号|携帯番号
+phone: (電話|携帯)番号
 card: カード番号|有効期限
 captcha: 画像認証|表示されている文字
 search: 検索
 account: ユーザー名|パスワード|メールアドレス
-recovery: リカバリーコード|バックアップコード|復旧コード`;
+recovery: (リカバリー|バックアップ)コード|復旧コード`;
 
 // Simplified and traditional forms side by side. An image captcha is also a "验证码": the longer
 // captcha words win over it.
 const zh = `zh
-otc: 验证码|驗證碼|动态码|動態碼|动态口令|動態密碼|一次性密码|一次性密碼|安全码|安全碼|校验码|两步验证|兩步驟驗證|双重验证|雙重驗證|二次验证
+otc: 验证码|驗證碼|动态码|動態碼|动态口令|動態密碼|一次性(密码|密碼)|安全码|安全碼|校验码|(两步|双重|二次)验证|(兩步驟|雙重)驗證
 code: 验证|驗證
 app: 身份验证器|验证器|驗證器|身份驗證應用程式
-sent: 发送至|发送到|已发送|已傳送|已发至|重新发送
+sent: 发送(至|到)|已发送|已傳送|已发至|重新发送
 sms: 短信|簡訊|简讯
 email: 邮件|郵件|邮箱|電子郵件|电子邮件
-call: 语音电话|語音電話|语音验证|來電|来电
-device: 您的设备|您的裝置|其他设备|受信任的设备|受信任的裝置
+call: 语音(电话|验证)|語音電話|來電|来电
+device: (您的|其他|受信任的)设备|(您的|受信任的)裝置
 promo: 优惠券|優惠券|优惠码|優惠碼|折扣码|兑换码|兌換碼|礼品卡|禮品卡
 postal: 邮编|邮政编码|郵遞區號
 phone: 手机号|手機號碼|电话|電話
 card: 卡号|卡號|信用卡|有效期
-captcha: 图形验证码|图片验证码|圖形驗證碼|图形码
+captcha: (图形|图片)验证码|圖形驗證碼|图形码
 search: 搜索|搜尋
 account: 用户名|用戶名|密码|密碼|账号|帳號
 recovery: 恢复码|恢復碼|备用码|備用碼|备份码`;
 
 // "보안문자" (security characters) is the Korean word for a captcha.
 const ko = `ko
-otc: 인증 코드|인증번호|보안 코드|일회용 비밀번호|일회용 코드|#단계 인증|이중 인증|#차 인증|확인 코드|# 자리
+otc: (인증|보안|일회용|확인) 코드|인증번호|일회용 비밀번호|(#단계|이중|#차) 인증|# 자리
 code: 코드
 app: 인증 앱|인증기|인증 애플리케이션
 sent: 전송|발송
-sms: 문자 메시지|문자로|문자 메세지
+sms: 문자 (메시지|메세지)|문자로
 email: 이메일로
 call: 음성 전화
-device: 다른 기기|신뢰할 수 있는 기기
-promo: 쿠폰|할인 코드|프로모션 코드|기프트 카드|상품권
+device: (다른|신뢰할 수 있는) 기기
+promo: 쿠폰|(할인|프로모션) 코드|기프트 카드|상품권
 postal: 우편번호
 phone: 전화번호|휴대폰 번호|휴대전화
 card: 카드 번호|유효기간

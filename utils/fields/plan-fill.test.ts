@@ -78,6 +78,17 @@ describe('classifyText', () => {
     }
   });
 
+  it.each([
+    { list: '', keywords: [] },
+    { list: 'otp|totp', keywords: ['otp', 'totp'] },
+    { list: '(two|2) step|mfa', keywords: ['two step', '2 step', 'mfa'] },
+    { list: 'code (de vérification|de sécurité)', keywords: ['code de vérification', 'code de sécurité'] },
+    { list: '(a|b) x (c|d)!', keywords: ['a x c!', 'a x d!', 'b x c!', 'b x d!'] },
+    { list: '(確認|認証)コード', keywords: ['確認コード', '認証コード'] },
+  ])('keywordsOf($list) spells out groups', ({ list, keywords }) => {
+    expect(keywordsOf(list)).toEqual(keywords);
+  });
+
   it('lists no keyword twice in a family (a space already matches nothing: "e mail" finds "email")', () => {
     const fold = (k: string) => k.normalize('NFD').replace(/[\u0300-\u036f\s]/gu, '').toLowerCase();
     const twice: string[] = [];
