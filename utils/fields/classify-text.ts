@@ -10,42 +10,63 @@
 
 import { CodeFamily, KEYWORD_TABLES, NegativeFamily, keywordsOf, type Family, type KeywordTable } from './keywords';
 
-/** One bit per keyword family. */
+/*
+ * One bit per keyword family. Code uses the constants: a bundle keeps an object's property
+ * names, so every `Signal.OneTimeCode` would ship in the fill agent as written.
+ */
+export const ONE_TIME_CODE = 1;
+export const CODE = 2;
+export const AUTHENTICATOR_APP = 4;
+export const SENT_BY_MESSAGE = 8;
+export const PROMO = 16;
+export const POSTAL = 32;
+export const PHONE = 64;
+export const CARD = 128;
+export const CAPTCHA = 256;
+export const SEARCH = 512;
+export const ACCOUNT = 1024;
+export const RECOVERY = 2048;
+export const SENT_BY_SMS = 4096;
+export const SENT_BY_EMAIL = 8192;
+export const SENT_BY_CALL = 16384;
+export const SENT_TO_DEVICE = 32768;
+
+/** The bits by family name, for tests and readers. */
 export const Signal = {
-  OneTimeCode: 1 << 0,
-  Code: 1 << 1,
-  AuthenticatorApp: 1 << 2,
-  SentByMessage: 1 << 3,
-  Promo: 1 << 4,
-  Postal: 1 << 5,
-  Phone: 1 << 6,
-  Card: 1 << 7,
-  Captcha: 1 << 8,
-  Search: 1 << 9,
-  Account: 1 << 10,
-  Recovery: 1 << 11,
-  SentBySms: 1 << 12,
-  SentByEmail: 1 << 13,
-  SentByCall: 1 << 14,
-  SentToDevice: 1 << 15,
+  OneTimeCode: ONE_TIME_CODE,
+  Code: CODE,
+  AuthenticatorApp: AUTHENTICATOR_APP,
+  SentByMessage: SENT_BY_MESSAGE,
+  Promo: PROMO,
+  Postal: POSTAL,
+  Phone: PHONE,
+  Card: CARD,
+  Captcha: CAPTCHA,
+  Search: SEARCH,
+  Account: ACCOUNT,
+  Recovery: RECOVERY,
+  SentBySms: SENT_BY_SMS,
+  SentByEmail: SENT_BY_EMAIL,
+  SentByCall: SENT_BY_CALL,
+  SentToDevice: SENT_TO_DEVICE,
 } as const;
 export type Signal = (typeof Signal)[keyof typeof Signal];
 
 /** The bit of each negative family. */
 export const NEGATIVE_SIGNAL: Readonly<Record<NegativeFamily, Signal>> = {
-  [NegativeFamily.Promo]: Signal.Promo,
-  [NegativeFamily.Postal]: Signal.Postal,
-  [NegativeFamily.Phone]: Signal.Phone,
-  [NegativeFamily.Card]: Signal.Card,
-  [NegativeFamily.Captcha]: Signal.Captcha,
-  [NegativeFamily.Search]: Signal.Search,
-  [NegativeFamily.Account]: Signal.Account,
-  [NegativeFamily.Recovery]: Signal.Recovery,
+  [NegativeFamily.Promo]: PROMO,
+  [NegativeFamily.Postal]: POSTAL,
+  [NegativeFamily.Phone]: PHONE,
+  [NegativeFamily.Card]: CARD,
+  [NegativeFamily.Captcha]: CAPTCHA,
+  [NegativeFamily.Search]: SEARCH,
+  [NegativeFamily.Account]: ACCOUNT,
+  [NegativeFamily.Recovery]: RECOVERY,
 };
 
 /** Every "the code was sent to you" bit together, channel named or not. */
 export const ANY_SENT: number =
-  Signal.SentByMessage | Signal.SentBySms | Signal.SentByEmail | Signal.SentByCall | Signal.SentToDevice;
+  SENT_BY_MESSAGE | SENT_BY_SMS | SENT_BY_EMAIL | SENT_BY_CALL | SENT_TO_DEVICE;
 
 /** Every negative bit together. */
 export const ANY_NEGATIVE: number = Object.values(NEGATIVE_SIGNAL).reduce((a, b) => a | b, 0);
@@ -108,14 +129,14 @@ function newNode(): TrieNode {
 
 /** The bit of every family, by its name in the tables. */
 const FAMILY_SIGNAL: Readonly<Record<Family, Signal>> = {
-  [CodeFamily.OneTimeCode]: Signal.OneTimeCode,
-  [CodeFamily.Code]: Signal.Code,
-  [CodeFamily.AuthenticatorApp]: Signal.AuthenticatorApp,
-  [CodeFamily.SentByMessage]: Signal.SentByMessage,
-  [CodeFamily.SentBySms]: Signal.SentBySms,
-  [CodeFamily.SentByEmail]: Signal.SentByEmail,
-  [CodeFamily.SentByCall]: Signal.SentByCall,
-  [CodeFamily.SentToDevice]: Signal.SentToDevice,
+  [CodeFamily.OneTimeCode]: ONE_TIME_CODE,
+  [CodeFamily.Code]: CODE,
+  [CodeFamily.AuthenticatorApp]: AUTHENTICATOR_APP,
+  [CodeFamily.SentByMessage]: SENT_BY_MESSAGE,
+  [CodeFamily.SentBySms]: SENT_BY_SMS,
+  [CodeFamily.SentByEmail]: SENT_BY_EMAIL,
+  [CodeFamily.SentByCall]: SENT_BY_CALL,
+  [CodeFamily.SentToDevice]: SENT_TO_DEVICE,
   ...NEGATIVE_SIGNAL,
 };
 

@@ -14,7 +14,10 @@
  * asking first when the code was sent elsewhere.
  */
 
-import { ANY_NEGATIVE, ANY_SENT, NEGATIVE_SIGNAL, Signal, classifyText, lastIndexOfSignal } from './classify-text';
+import {
+  ANY_NEGATIVE, ANY_SENT, NEGATIVE_SIGNAL, classifyText, lastIndexOfSignal,
+  ONE_TIME_CODE, CODE, AUTHENTICATOR_APP, PROMO, POSTAL, PHONE, CARD, CAPTCHA, SEARCH, ACCOUNT, RECOVERY, SENT_BY_SMS, SENT_BY_EMAIL, SENT_BY_CALL, SENT_TO_DEVICE,
+} from './classify-text';
 import type { FieldDescriptor, PageContext } from './field-descriptor';
 import { NegativeFamily } from './keywords';
 
@@ -122,12 +125,12 @@ export const NEGATIVE_WEIGHTS: Readonly<Record<NegativeFamily, number>> = {
 };
 
 /** On a single field, these families need one-time-code evidence on the field itself to be outweighed. */
-const SELF_NAMED = Signal.Promo | Signal.Captcha | Signal.Recovery | Signal.Phone;
+const SELF_NAMED = PROMO | CAPTCHA | RECOVERY | PHONE;
 /** Evidence on a field itself that it holds a one-time code. */
-const STRONG = Signal.OneTimeCode | Signal.AuthenticatorApp;
+const STRONG = ONE_TIME_CODE | AUTHENTICATOR_APP;
 
 /** Families that mark a field as clearly something else, whatever else it says. */
-const VETO_FAMILIES = Signal.Card | Signal.Postal | Signal.Search;
+const VETO_FAMILIES = CARD | POSTAL | SEARCH;
 
 /** Minimum scores for a plan. */
 export const THRESHOLD = {
@@ -153,7 +156,7 @@ const CODE_TYPES: ReadonlySet<string> = new Set(['text', '', 'number', 'tel', 'p
 // Families that also count when they appear in the text before a field. Phone and account
 // words there are ordinary instructions ("open the app on your phone"), so they do not.
 const NEARBY_NEGATIVE =
-  Signal.Promo | Signal.Postal | Signal.Card | Signal.Captcha | Signal.Search | Signal.Recovery;
+  PROMO | POSTAL | CARD | CAPTCHA | SEARCH | RECOVERY;
 
 // autocomplete tokens that name another kind of field (WHATWG autofill detail tokens).
 const NEGATIVE_AUTOCOMPLETE = /(?:^|\s)(?:cc-|postal-code|tel|email|username|current-password|new-password|street-address|address-|name$|given-name|family-name|organization)/u;
@@ -215,10 +218,10 @@ interface PassContext {
 
 /** Which way a code was sent, from the bits of one piece of text (specific channels first). */
 function channelOf(mask: number): Channel {
-  if ((mask & Signal.SentToDevice) !== 0) return Channel.Device;
-  if ((mask & Signal.SentByEmail) !== 0) return Channel.Email;
-  if ((mask & Signal.SentByCall) !== 0) return Channel.Call;
-  if ((mask & Signal.SentBySms) !== 0) return Channel.Sms;
+  if ((mask & SENT_TO_DEVICE) !== 0) return Channel.Device;
+  if ((mask & SENT_BY_EMAIL) !== 0) return Channel.Email;
+  if ((mask & SENT_BY_CALL) !== 0) return Channel.Call;
+  if ((mask & SENT_BY_SMS) !== 0) return Channel.Sms;
   return Channel.Message;
 }
 
@@ -232,12 +235,12 @@ function deliveryOf(own: number, nearby: number, nearbyText: string, form: numbe
   for (let i = 0; i < levels.length; i++) {
     const mask = levels[i] ?? 0;
     const sent = (mask & ANY_SENT) !== 0;
-    const app = (mask & Signal.AuthenticatorApp) !== 0;
+    const app = (mask & AUTHENTICATOR_APP) !== 0;
     if (sent && app) {
       // Both at one level: within the nearby text the phrase closest to the field wins;
       // elsewhere an offered authenticator option is enough.
       if (i !== 1) return 'app';
-      return lastIndexOfSignal(nearbyText, Signal.AuthenticatorApp) >= lastIndexOfSignal(nearbyText, ANY_SENT)
+      return lastIndexOfSignal(nearbyText, AUTHENTICATOR_APP) >= lastIndexOfSignal(nearbyText, ANY_SENT)
         ? 'app'
         : channelOf(mask);
     }
@@ -315,31 +318,31 @@ function scoreEvidence(d: FieldDescriptor, own: number, pass: PassContext, split
     score += WEIGHTS.sentElsewhere;
     reasons?.push(['sent', delivery]);
   }
-  if ((own & Signal.OneTimeCode) !== 0) {
+  if ((own & ONE_TIME_CODE) !== 0) {
     score += WEIGHTS.ownOneTimeCode;
     reasons?.push(['own-otc']);
   }
-  if ((own & Signal.AuthenticatorApp) !== 0) {
+  if ((own & AUTHENTICATOR_APP) !== 0) {
     score += WEIGHTS.ownAuthenticator;
     reasons?.push(['own-app']);
-  } else if ((nearby & Signal.AuthenticatorApp) !== 0) {
+  } else if ((nearby & AUTHENTICATOR_APP) !== 0) {
     score += WEIGHTS.nearbyAuthenticator;
     reasons?.push(['near-app']);
-  } else if ((form & Signal.AuthenticatorApp) !== 0) {
+  } else if ((form & AUTHENTICATOR_APP) !== 0) {
     score += WEIGHTS.formAuthenticator;
     reasons?.push(['form-app']);
-  } else if ((pageMask & Signal.AuthenticatorApp) !== 0) {
+  } else if ((pageMask & AUTHENTICATOR_APP) !== 0) {
     score += WEIGHTS.pageAuthenticator;
     reasons?.push(['page-app']);
   }
-  if ((own & (Signal.OneTimeCode | Signal.AuthenticatorApp)) === 0 && (own & Signal.Code) !== 0) {
+  if ((own & (ONE_TIME_CODE | AUTHENTICATOR_APP)) === 0 && (own & CODE) !== 0) {
     score += WEIGHTS.ownCode;
     reasons?.push(['own-code']);
   }
-  if ((nearby & Signal.OneTimeCode) !== 0) {
+  if ((nearby & ONE_TIME_CODE) !== 0) {
     score += WEIGHTS.nearbyOneTimeCode;
     reasons?.push(['near-otc']);
-  } else if ((nearby & Signal.Code) !== 0) {
+  } else if ((nearby & CODE) !== 0) {
     score += WEIGHTS.nearbyCode;
     reasons?.push(['near-code']);
   }
@@ -350,14 +353,14 @@ function scoreEvidence(d: FieldDescriptor, own: number, pass: PassContext, split
     score += WEIGHTS.nearbyNegative;
     reasons?.push(['near-neg', nearbyNegative]);
   }
-  if ((form & Signal.OneTimeCode) !== 0) {
+  if ((form & ONE_TIME_CODE) !== 0) {
     score += WEIGHTS.formOneTimeCode;
     reasons?.push(['form-otc']);
-  } else if ((form & Signal.Code) !== 0) {
+  } else if ((form & CODE) !== 0) {
     score += WEIGHTS.formCode;
     reasons?.push(['form-code']);
   }
-  if ((pageMask & Signal.OneTimeCode) !== 0) {
+  if ((pageMask & ONE_TIME_CODE) !== 0) {
     score += WEIGHTS.pageOneTimeCode;
     reasons?.push(['page-otc']);
   }
@@ -391,15 +394,15 @@ function pageSignals(page: PageContext, cache: TextCache): number {
  */
 function telVerdict(d: FieldDescriptor, own: number, cache: TextCache, split: boolean): Reason | null {
   if (d.type !== 'tel') return null;
-  const strong = Signal.OneTimeCode | Signal.AuthenticatorApp;
+  const strong = ONE_TIME_CODE | AUTHENTICATOR_APP;
   const nearby = classifyCached(d.nearbyText, cache);
-  const around = split || (own & Signal.Code) !== 0 ? nearby | classifyCached(d.formText, cache) : 0;
+  const around = split || (own & CODE) !== 0 ? nearby | classifyCached(d.formText, cache) : 0;
   const evidence = ONE_TIME_CODE_AUTOCOMPLETE.test(d.autocomplete) || (own & strong) !== 0 || (around & strong) !== 0;
   if (!evidence) return ['tel-weak'];
-  if ((nearby & Signal.Phone) !== 0 && (nearby & (Signal.AuthenticatorApp | ANY_SENT)) === 0) {
+  if ((nearby & PHONE) !== 0 && (nearby & (AUTHENTICATOR_APP | ANY_SENT)) === 0) {
     return ['tel-phone-near'];
   }
-  if (!split && (own & Signal.Phone) !== 0 && (own & Signal.AuthenticatorApp) === 0 && !ONE_TIME_CODE_AUTOCOMPLETE.test(d.autocomplete)) {
+  if (!split && (own & PHONE) !== 0 && (own & AUTHENTICATOR_APP) === 0 && !ONE_TIME_CODE_AUTOCOMPLETE.test(d.autocomplete)) {
     return ['tel-phone'];
   }
   return null;
@@ -413,11 +416,11 @@ function telVerdict(d: FieldDescriptor, own: number, cache: TextCache, split: bo
 function passwordVerdict(d: FieldDescriptor, own: number, pass: PassContext): Reason | null {
   if (d.type !== 'password') return null;
   const oneTimeCode = ONE_TIME_CODE_AUTOCOMPLETE.test(d.autocomplete);
-  if (!oneTimeCode && (own & (Signal.OneTimeCode | Signal.AuthenticatorApp | Signal.Code)) === 0) {
+  if (!oneTimeCode && (own & (ONE_TIME_CODE | AUTHENTICATOR_APP | CODE)) === 0) {
     return ['pw-no-code'];
   }
   if (!oneTimeCode && pass.loginGroups.has(d.groupKey)) return ['pw-login'];
-  if ((own & Signal.Account) !== 0 && (own & Signal.OneTimeCode) === 0) return ['pw-named'];
+  if ((own & ACCOUNT) !== 0 && (own & ONE_TIME_CODE) === 0) return ['pw-named'];
   return null;
 }
 
@@ -459,7 +462,7 @@ function passContext(fields: readonly FieldDescriptor[], page: PageContext): Pas
     // A username or e-mail field: by type, by autocomplete token, or by name.
     const auto = d.autocomplete.toLowerCase();
     if (d.type === 'email' || /(?:^|\s)(?:username|email)(?:\s|$)/u.test(auto)) loginGroups.add(d.groupKey);
-    else if ((classifyText(d.name) & Signal.Account) !== 0 || (classifyText(d.id) & Signal.Account) !== 0) loginGroups.add(d.groupKey);
+    else if ((classifyText(d.name) & ACCOUNT) !== 0 || (classifyText(d.id) & ACCOUNT) !== 0) loginGroups.add(d.groupKey);
   }
   return { cache, pageMask: pageSignals(page, cache), loginGroups };
 }
@@ -537,7 +540,7 @@ function scoreSplit(fields: readonly FieldDescriptor[], run: number[], pass: Pas
   }
   if (run.length < 6) {
     // 4 or 5 boxes are a PIN unless something says "code".
-    const words = Signal.OneTimeCode | Signal.AuthenticatorApp | Signal.Code;
+    const words = ONE_TIME_CODE | AUTHENTICATOR_APP | CODE;
     const around = own | classifyCached(first.nearbyText, pass.cache) | classifyCached(first.formText, pass.cache) | pass.pageMask;
     if ((around & words) === 0) {
       reasons?.push(['pin', run.length]);
