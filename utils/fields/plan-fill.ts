@@ -69,59 +69,58 @@ export interface FieldScore {
   reasons: Reason[];
 }
 
-/** Points per signal: the heuristics as data. */
-export const WEIGHTS = {
-  /** The standard says so (`autocomplete="one-time-code"`): the strongest sign there is. */
-  autocompleteOneTimeCode: 60,
-  /** "otp", "2fa", "verification code"… in the field's own attributes or label. */
-  ownOneTimeCode: 35,
-  /** "authenticator app" in the field's own attributes or label. */
-  ownAuthenticator: 35,
-  /** A bare "code"/"token" in the field's own attributes or label: many things are codes. */
-  ownCode: 12,
-  /** One-time-code words in the text just before the field. */
-  nearbyOneTimeCode: 15,
-  /** "Enter the code from your authenticator app" just before the field. */
-  nearbyAuthenticator: 25,
-  nearbyCode: 5,
-  /** A negative word just before the field (e.g. "Have a promo code?"). */
-  nearbyNegative: -25,
-  formOneTimeCode: 10,
-  formAuthenticator: 15,
-  formCode: 3,
-  pageOneTimeCode: 8,
-  pageAuthenticator: 10,
-  /** Codes are digits; sites ask phones for the digit keyboard. */
-  numericInputMode: 8,
-  numericPattern: 6,
-  /** TOTP codes are 6–8 digits; maxlength says the site expects one. */
-  codeMaxLength: 10,
-  /** A split run's shape is most of the case for it (4 numeric boxes alone are not: PINs). */
-  splitShape: 20,
-  /** 6 or 8 boxes: the usual TOTP lengths; 6 plain boxes qualify on shape alone. */
-  splitUsualCount: 10,
-  /**
-   * The prompt is for a code sent by SMS, e-mail… : such a field loses to one for an
-   * authenticator code on the same page, and is never offered the inline button.
-   */
-  sentElsewhere: -20,
-  /** A masked (type=password) code field is rarer than a password: it needs its own evidence. */
-  maskedField: -10,
-} as const;
+// Points per signal: the heuristics as data. Plain constants rather than one object: a bundle
+// keeps property names, and the fill agent ships this file.
+/** The standard says so (`autocomplete="one-time-code"`): the strongest sign there is. */
+export const POINTS_AUTOCOMPLETE_ONE_TIME_CODE = 60;
+/** "otp", "2fa", "verification code"… in the field's own attributes or label. */
+export const POINTS_OWN_ONE_TIME_CODE = 35;
+/** "authenticator app" in the field's own attributes or label. */
+export const POINTS_OWN_AUTHENTICATOR = 35;
+/** A bare "code"/"token" in the field's own attributes or label: many things are codes. */
+export const POINTS_OWN_CODE = 12;
+/** One-time-code words in the text just before the field. */
+export const POINTS_NEARBY_ONE_TIME_CODE = 15;
+/** "Enter the code from your authenticator app" just before the field. */
+export const POINTS_NEARBY_AUTHENTICATOR = 25;
+export const POINTS_NEARBY_CODE = 5;
+/** A negative word just before the field (e.g. "Have a promo code?"). */
+export const POINTS_NEARBY_NEGATIVE = -25;
+export const POINTS_FORM_ONE_TIME_CODE = 10;
+export const POINTS_FORM_AUTHENTICATOR = 15;
+export const POINTS_FORM_CODE = 3;
+export const POINTS_PAGE_ONE_TIME_CODE = 8;
+export const POINTS_PAGE_AUTHENTICATOR = 10;
+/** Codes are digits; sites ask phones for the digit keyboard. */
+export const POINTS_NUMERIC_INPUT_MODE = 8;
+export const POINTS_NUMERIC_PATTERN = 6;
+/** TOTP codes are 6–8 digits; maxlength says the site expects one. */
+export const POINTS_CODE_MAX_LENGTH = 10;
+/** A split run's shape is most of the case for it (4 numeric boxes alone are not: PINs). */
+export const POINTS_SPLIT_SHAPE = 20;
+/** 6 or 8 boxes: the usual TOTP lengths; 6 plain boxes qualify on shape alone. */
+export const POINTS_SPLIT_USUAL_COUNT = 10;
+/**
+ * The prompt is for a code sent by SMS, e-mail… : such a field loses to one for an
+ * authenticator code on the same page, and is never offered the inline button.
+ */
+export const POINTS_SENT_ELSEWHERE = -20;
+/** A masked (type=password) code field is rarer than a password: it needs its own evidence. */
+export const POINTS_MASKED_FIELD = -10;
 
 /**
  * Points a negative word on the field's own attributes or label costs. Card, postal and search
  * are not here: they veto (`VETO_FAMILIES`).
  */
 export const NEGATIVE_WEIGHTS: Readonly<Record<NegativeFamily, number>> = {
-  [NegativeFamily.Promo]: -50,
-  [NegativeFamily.Captcha]: -50,
-  [NegativeFamily.Account]: -25,
-  [NegativeFamily.Phone]: -25,
-  [NegativeFamily.Recovery]: -25,
-  [NegativeFamily.Card]: 0,
-  [NegativeFamily.Postal]: 0,
-  [NegativeFamily.Search]: 0,
+  promo: -50,
+  captcha: -50,
+  account: -25,
+  phone: -25,
+  recovery: -25,
+  card: 0,
+  postal: 0,
+  search: 0,
 };
 
 /** On a single field, these families need one-time-code evidence on the field itself to be outweighed. */
@@ -286,7 +285,7 @@ function scoreEvidence(d: FieldDescriptor, own: number, pass: PassContext, split
   const autocomplete = d.autocomplete;
   if (autocomplete.length > 0) {
     if (ONE_TIME_CODE_AUTOCOMPLETE.test(autocomplete)) {
-      score += WEIGHTS.autocompleteOneTimeCode;
+      score += POINTS_AUTOCOMPLETE_ONE_TIME_CODE;
       reasons?.push(['ac']);
     } else if (NEGATIVE_AUTOCOMPLETE.test(autocomplete.toLowerCase())) {
       reasons?.push(['ac-other', autocomplete]);
@@ -315,64 +314,64 @@ function scoreEvidence(d: FieldDescriptor, own: number, pass: PassContext, split
   let sent: Channel | undefined;
   if (delivery !== null && delivery !== 'app') {
     sent = delivery;
-    score += WEIGHTS.sentElsewhere;
+    score += POINTS_SENT_ELSEWHERE;
     reasons?.push(['sent', delivery]);
   }
   if ((own & ONE_TIME_CODE) !== 0) {
-    score += WEIGHTS.ownOneTimeCode;
+    score += POINTS_OWN_ONE_TIME_CODE;
     reasons?.push(['own-otc']);
   }
   if ((own & AUTHENTICATOR_APP) !== 0) {
-    score += WEIGHTS.ownAuthenticator;
+    score += POINTS_OWN_AUTHENTICATOR;
     reasons?.push(['own-app']);
   } else if ((nearby & AUTHENTICATOR_APP) !== 0) {
-    score += WEIGHTS.nearbyAuthenticator;
+    score += POINTS_NEARBY_AUTHENTICATOR;
     reasons?.push(['near-app']);
   } else if ((form & AUTHENTICATOR_APP) !== 0) {
-    score += WEIGHTS.formAuthenticator;
+    score += POINTS_FORM_AUTHENTICATOR;
     reasons?.push(['form-app']);
   } else if ((pageMask & AUTHENTICATOR_APP) !== 0) {
-    score += WEIGHTS.pageAuthenticator;
+    score += POINTS_PAGE_AUTHENTICATOR;
     reasons?.push(['page-app']);
   }
   if ((own & (ONE_TIME_CODE | AUTHENTICATOR_APP)) === 0 && (own & CODE) !== 0) {
-    score += WEIGHTS.ownCode;
+    score += POINTS_OWN_CODE;
     reasons?.push(['own-code']);
   }
   if ((nearby & ONE_TIME_CODE) !== 0) {
-    score += WEIGHTS.nearbyOneTimeCode;
+    score += POINTS_NEARBY_ONE_TIME_CODE;
     reasons?.push(['near-otc']);
   } else if ((nearby & CODE) !== 0) {
-    score += WEIGHTS.nearbyCode;
+    score += POINTS_NEARBY_CODE;
     reasons?.push(['near-code']);
   }
   // A family the field's own label already paid for is not counted again from the text before it
   // (which often is that label).
   const nearbyNegative = nearby & NEARBY_NEGATIVE & ~own;
   if (nearbyNegative !== 0) {
-    score += WEIGHTS.nearbyNegative;
+    score += POINTS_NEARBY_NEGATIVE;
     reasons?.push(['near-neg', nearbyNegative]);
   }
   if ((form & ONE_TIME_CODE) !== 0) {
-    score += WEIGHTS.formOneTimeCode;
+    score += POINTS_FORM_ONE_TIME_CODE;
     reasons?.push(['form-otc']);
   } else if ((form & CODE) !== 0) {
-    score += WEIGHTS.formCode;
+    score += POINTS_FORM_CODE;
     reasons?.push(['form-code']);
   }
   if ((pageMask & ONE_TIME_CODE) !== 0) {
-    score += WEIGHTS.pageOneTimeCode;
+    score += POINTS_PAGE_ONE_TIME_CODE;
     reasons?.push(['page-otc']);
   }
   if (NUMERIC_INPUT_MODE.test(d.inputMode)) {
-    score += WEIGHTS.numericInputMode;
+    score += POINTS_NUMERIC_INPUT_MODE;
     reasons?.push(['inputmode', d.inputMode]);
   } else if (d.type === 'number') {
-    score += WEIGHTS.numericInputMode;
+    score += POINTS_NUMERIC_INPUT_MODE;
     reasons?.push(['number']);
   }
   if (d.pattern.length > 0 && NUMERIC_PATTERN.test(d.pattern)) {
-    score += WEIGHTS.numericPattern;
+    score += POINTS_NUMERIC_PATTERN;
     reasons?.push(['pattern']);
   }
   return sent === undefined ? { score } : { score, sent };
@@ -444,11 +443,11 @@ function scoreSingle(d: FieldDescriptor, pass: PassContext, reasons: Reason[] | 
   const evidence = scoreEvidence(d, own, pass, false, reasons);
   if (evidence.score === -Infinity) return evidence;
   if (d.type === 'password') {
-    evidence.score += WEIGHTS.maskedField;
+    evidence.score += POINTS_MASKED_FIELD;
     reasons?.push(['masked']);
   }
   if (d.maxLength !== null && d.maxLength >= 6 && d.maxLength <= 8) {
-    evidence.score += WEIGHTS.codeMaxLength;
+    evidence.score += POINTS_CODE_MAX_LENGTH;
     reasons?.push(['maxlength', d.maxLength]);
   }
   return evidence;
@@ -549,9 +548,9 @@ function scoreSplit(fields: readonly FieldDescriptor[], run: number[], pass: Pas
   }
   const evidence = scoreEvidence(first, own, pass, true, reasons);
   if (evidence.score === -Infinity) return evidence;
-  evidence.score += WEIGHTS.splitShape;
+  evidence.score += POINTS_SPLIT_SHAPE;
   reasons?.push(['split', run.length]);
-  if (run.length === 6 || run.length === 8) evidence.score += WEIGHTS.splitUsualCount;
+  if (run.length === 6 || run.length === 8) evidence.score += POINTS_SPLIT_USUAL_COUNT;
   return evidence;
 }
 
