@@ -8,7 +8,7 @@ import type { FillAccount } from '@/utils/messages';
 import type { ScriptContext } from '@/utils/fields-dom/script-context';
 // The small, polyfill-free lookup: the messages themselves are read by the browser at run time.
 import { t } from '@/utils/i18n/message';
-import STYLE from './fill-ui.css?inline';
+import { createShadowHost } from './shadow-host';
 
 /** The custom element name of the button's host (the only trace of Twofold in the page's DOM). */
 export const INLINE_HOST_TAG = 'twofold-fill';
@@ -66,11 +66,7 @@ export function createInlineButton(
   options: { locked: boolean; onActivate: () => void },
 ): InlineButton {
   const doc = anchor.ownerDocument;
-  const host = doc.createElement(INLINE_HOST_TAG);
-  host.setAttribute('style', `all: initial; position: absolute; z-index: 2147483647; width: ${SIZE}px; height: ${SIZE}px; left: 0; top: 0;`);
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
+  const { host, root } = createShadowHost(ctx, doc, INLINE_HOST_TAG, `position: absolute; width: ${SIZE}px; height: ${SIZE}px;`);
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'fill';
@@ -82,13 +78,8 @@ export function createInlineButton(
   panel.className = 'panel';
   panel.hidden = true;
   panel.setAttribute('role', 'group');
-  root.append(style, button, panel);
+  root.append(button, panel);
 
-  // Keep our clicks and keys to ourselves: page handlers ("click outside closes the dialog",
-  // shortcut keys) must not react to them.
-  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress']) {
-    ctx.addEventListener(root, type, (event) => event.stopPropagation());
-  }
   ctx.addEventListener(button, 'click', () => {
     panel.hidden = true;
     options.onActivate();

@@ -6,7 +6,7 @@
  * One notice at a time; a message without buttons goes away by itself after a few seconds.
  */
 import type { ScriptContext } from '@/utils/fields-dom/script-context';
-import STYLE from './fill-ui.css?inline';
+import { createShadowHost } from './shadow-host';
 
 /** The custom element name of the notice's host. */
 export const NOTICE_HOST_TAG = 'twofold-notice';
@@ -48,11 +48,7 @@ export function clearNotice(): void {
 export function showNotice(ctx: ScriptContext, options: NoticeOptions): () => void {
   clearNotice();
   const doc = document;
-  const host = doc.createElement(NOTICE_HOST_TAG);
-  host.setAttribute('style', 'all: initial; position: fixed; z-index: 2147483647; left: 0; top: 0;');
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
+  const { host, root } = createShadowHost(ctx, doc, NOTICE_HOST_TAG, 'position: fixed;');
   const box = doc.createElement('div');
   box.className = 'box';
   const asking = (options.actions?.length ?? 0) > 0 || (options.picks?.length ?? 0) > 0;
@@ -62,12 +58,7 @@ export function showNotice(ctx: ScriptContext, options: NoticeOptions): () => vo
   text.textContent = options.text;
   box.append(text);
   if (asking) box.setAttribute('aria-labelledby', text.id);
-  root.append(style, box);
-
-  // Keep our clicks and keys to ourselves (pages close dialogs on outside clicks, bind keys).
-  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress']) {
-    ctx.addEventListener(root, type, (event) => event.stopPropagation());
-  }
+  root.append(box);
 
   const buttons: HTMLButtonElement[] = [];
   const button = (label: string, className: string, onClick: () => void): HTMLButtonElement => {

@@ -19,7 +19,7 @@ import {
   ONE_TIME_CODE, CODE, AUTHENTICATOR_APP, PROMO, POSTAL, PHONE, CARD, CAPTCHA, SEARCH, ACCOUNT, RECOVERY, SENT_BY_SMS, SENT_BY_EMAIL, SENT_BY_CALL, SENT_TO_DEVICE,
 } from './classify-text';
 import type { FieldDescriptor, PageContext } from './field-descriptor';
-import { NegativeFamily } from './keywords';
+import type { NegativeFamily } from './keywords';
 
 /** How a prompt says its code reached the person, when it was not an authenticator app. */
 export const Channel = {
@@ -217,11 +217,11 @@ interface PassContext {
 
 /** Which way a code was sent, from the bits of one piece of text (specific channels first). */
 function channelOf(mask: number): Channel {
-  if ((mask & SENT_TO_DEVICE) !== 0) return Channel.Device;
-  if ((mask & SENT_BY_EMAIL) !== 0) return Channel.Email;
-  if ((mask & SENT_BY_CALL) !== 0) return Channel.Call;
-  if ((mask & SENT_BY_SMS) !== 0) return Channel.Sms;
-  return Channel.Message;
+  if ((mask & SENT_TO_DEVICE) !== 0) return 'device';
+  if ((mask & SENT_BY_EMAIL) !== 0) return 'email';
+  if ((mask & SENT_BY_CALL) !== 0) return 'call';
+  if ((mask & SENT_BY_SMS) !== 0) return 'sms';
+  return 'message';
 }
 
 /**
@@ -245,10 +245,10 @@ function deliveryOf(own: number, nearby: number, nearbyText: string, form: numbe
     }
     if (sent) {
       // "We sent a code" here and "by e-mail" a level further out: name the channel if one does.
-      if (channelOf(mask) === Channel.Message) {
+      if (channelOf(mask) === 'message') {
         for (let j = i + 1; j < levels.length; j++) {
           const outer = (levels[j] ?? 0) & ANY_SENT;
-          if (outer !== 0 && channelOf(outer) !== Channel.Message) return channelOf(outer);
+          if (outer !== 0 && channelOf(outer) !== 'message') return channelOf(outer);
         }
       }
       return channelOf(mask);
@@ -261,7 +261,7 @@ function deliveryOf(own: number, nearby: number, nearbyText: string, form: numbe
 /** The points the negative families of `mask` cost on the field itself. */
 function negativePenalty(mask: number): number {
   let points = 0;
-  for (const family of Object.values(NegativeFamily)) {
+  for (const family of Object.keys(NEGATIVE_WEIGHTS) as NegativeFamily[]) {
     if ((mask & NEGATIVE_SIGNAL[family]) !== 0) points += NEGATIVE_WEIGHTS[family];
   }
   return points;
