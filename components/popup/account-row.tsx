@@ -141,9 +141,16 @@ function CodeTimer({ validUntil, period, skew, nextCode }: { validUntil: number;
         </svg>
         <span class="countdown__seconds" aria-hidden="true">{formatNumber(remaining)}</span>
       </span>
-      {ending && nextCode && (
-        <span class="next-code" aria-label={t('nextCodeLabel', formatCode(nextCode))}>{t('nextCodeShort', formatCode(nextCode))}</span>
-      )}
+      {/* The next code sits in the room left before Fill, word above code (no space breaks the
+          code itself), and is left out where there is no room for it: it never pushes Fill onto
+          a line of its own in the last seconds, so nothing moves under the pointer. */}
+      <span class="next-slot">
+        {ending && nextCode && (
+          <span class="next-code" aria-label={t('nextCodeLabel', formatCode(nextCode))}>
+            {t('nextCodeShort', formatCode(nextCode).replace(/ /gu, '\u00a0'))}
+          </span>
+        )}
+      </span>
     </>
   );
 }

@@ -512,3 +512,22 @@ test('rows: pin, edit, Copy and Fill are 24×24 px or more with names; delete is
   expect(fits.widest.width, `“${fits.widest.text}” fits in ${fits.room} px`).toBeLessThanOrEqual(fits.room);
   await expect(popup.page.getByText('Automatic shows the service’s logo, or its first letter.')).toBeVisible();
 });
+
+test('rows: in a code’s last seconds the next code shows beside it, and Fill stays where it was', async ({ twofold, openPopup, pageOn }) => {
+  test.setTimeout(90_000);
+  const setup = await popupWith(openPopup, [AMAZON, GITHUB]);
+  await setup.page.close();
+  const page = await pageOn('www.amazon.com', '/fill/one-time-code-single.html');
+  const popup = await openPopupFor(twofold, page);
+  const fill = popup.fillButton('Amazon');
+  await expect(fill).toBeVisible();
+  const before = (await fill.boundingBox())!;
+  const next = popup.row('Amazon').locator('.next-code');
+  // The next code comes in the last 5 s of every 30 s period: wait for it (no clock is faked).
+  await expect(next).toBeVisible({ timeout: 35_000 });
+  await expect(next).toHaveAccessibleName(/^Next code \d{3} \d{3}$/u);
+  expect(await fill.boundingBox()).toEqual(before);
+  const code = (await popup.row('Amazon').locator('button.code').boundingBox())!;
+  // On the code's line, not a line of its own.
+  expect(before.y).toBeLessThan(code.y + code.height);
+});
