@@ -49,6 +49,12 @@ export function ScanPanel({ tabId, site, prominent, supportSite = null, onType, 
   const fileInput = useRef<HTMLInputElement>(null);
   const scanButton = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => scanButton.current?.focus(), []);
+  const fillButton = useRef<HTMLButtonElement>(null);
+  // Saved: the next step takes the focus, so Enter fills the setup code instead of scanning again.
+  const saved = state.step === 'saved';
+  useLayoutEffect(() => {
+    if (saved) fillButton.current?.focus();
+  }, [saved]);
   const target = tabId === undefined ? {} : { tabId };
 
   async function handle(request: Promise<Awaited<ReturnType<typeof sendRequest<'scanTab'>>>>, what: string) {
@@ -177,7 +183,7 @@ export function ScanPanel({ tabId, site, prominent, supportSite = null, onType, 
             <p>{savedText(state.accounts, state.site)}</p>
             {state.notes.map((note) => <p class="muted" key={note}>{note}</p>)}
             {state.accounts.length === 1 && (
-              <button type="button" class="primary small" onClick={() => void fillInto(state.accounts[0]!)}>{t('fillIntoPage')}</button>
+              <button type="button" class="primary small" ref={fillButton} onClick={() => void fillInto(state.accounts[0]!)}>{t('fillIntoPage')}</button>
             )}
             {fillNote && <p class="muted">{fillNote}</p>}
             {offer && offer.length > 0 && (

@@ -427,6 +427,8 @@ test('by context: on a site with no account yet, “Add this site’s account”
   await expect(popup.page.getByRole('status').filter({ hasText: 'Saved Amazon (alice@example.com) for amazon.com' })).toBeVisible();
   // The result stays where it was, with its next step, while the list gains the account.
   await expect(panel.getByRole('button', { name: 'Fill code into this page' })).toBeVisible();
+  // The next step has the focus: Enter fills the setup code rather than scanning again.
+  await expect(panel.getByRole('button', { name: 'Fill code into this page' })).toBeFocused();
   await expect(popup.rows()).toHaveCount(3);
   await expect(popup.backupReminder()).toHaveCount(0);
   await expectAccessible(popup.page, 'popup: enrollment page, account saved');
