@@ -8,6 +8,7 @@ import { test, expect } from './fixtures';
 import type { TwofoldBrowser } from './support/launch';
 import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
+import { expectAccessible } from './support/axe';
 
 const PASSWORD = 'correct horse battery';
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -102,6 +103,7 @@ test('on a listed site without an account the popup says it accepts authenticato
   const link = hint.getByRole('link', { name: 'How to turn it on' });
   await expect(link).toHaveAttribute('href', /^https:\/\/docs\.github\.com\//u);
   await expect(link).toHaveAttribute('target', '_blank');
+  await expectAccessible(before.page, 'popup: a site that accepts authenticator apps');
   await before.saveBoundAccount({ issuer: 'GitHub', label: 'alice', secret: 'GEZDGNBVGY3TQOJQ', sites: ['github.com'] });
   await before.page.close();
 

@@ -8,6 +8,7 @@ import { test, expect } from './fixtures';
 import type { TwofoldBrowser } from './support/launch';
 import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
+import { expectAccessible } from './support/axe';
 
 const PASSWORD = 'correct horse battery';
 const AMAZON = { issuer: 'Amazon', label: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP', sites: ['amazon.com'] };
@@ -204,6 +205,7 @@ test('the popup’s “Show the Twofold button” offer goes once the site is al
   const said = popup.getByRole('status').filter({ hasText: 'The Twofold button now shows in the code field on amazon.com.' });
   await expect(said).toHaveCount(1);
   await expect(popup.locator('li.account', { has: said })).toContainText('alice@example.com');
+  await expectAccessible(popup, 'popup: the fill button turned on for a site');
 
   // The next opening finds it allowed: no offer, and nothing more to say.
   await popup.reload();
