@@ -1,9 +1,10 @@
 // Screenshots of the real extension for docs/ and the README, taken along the demo journey on the
 // local demo shop (served over TLS as www.demo-shop.com): the popup on the shop's setup page
 // (before and after the scan), on its sign-in page in light and dark, locked, and the options
-// page. Run: `npm run screenshots` (builds the test flavour of the extension when it is missing:
-// it differs from the shipped one only by host permissions, which let a popup opened as a window
-// for a tab see that tab the way a toolbar click does).
+// page (light, dark, and its Sites and Backup sections). Run: `npm run screenshots` (builds the
+// test flavour of the extension when it is missing: it differs from the shipped one only by host
+// permissions, which let a popup opened as a window for a tab see that tab the way a toolbar
+// click does).
 import { existsSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -134,6 +135,15 @@ async function main() {
       await options.locator('select').first().waitFor();
       await options.screenshot({ path: join(out, `options-${scheme}.png`) });
       console.log(`  options-${scheme}.png`);
+    }
+    // 5. Two sections reached from the page's navigation: the sites, grouped by site, and backup.
+    await options.emulateMedia({ colorScheme: 'light' });
+    for (const section of ['sites', 'backup'] as const) {
+      await options.goto(`${base}/options.html#${section}`);
+      await options.locator(`#${section} h2`).first().waitFor();
+      await options.locator(`.settings-nav a[href="#${section}"][aria-current]`).waitFor();
+      await options.screenshot({ path: join(out, `options-${section}.png`) });
+      console.log(`  options-${section}.png`);
     }
     console.log(`Screenshots written to ${out}`);
   } finally {
