@@ -385,22 +385,13 @@ export interface Envelope<K extends RequestName = RequestName> {
   name: K;
   args: ArgsOf<K>;
   /**
-   * For the writes in {@link RECORDED_WRITES}: an id the page makes up for this one request. The
+   * For the writes in RECORDED_WRITES (utils/messaging/send-request.ts): an id the page makes up for this one request. The
    * background stores it in the same storage write as the change, so `operationLanded` can say
    * exactly whether the change was kept when the reply is lost (the background stopped).
    */
   op?: string;
 }
 
-/**
- * The writes whose operation id the background records with the change (adds, edits, deletes):
- * a page that loses the reply to one of them asks `operationLanded` instead of guessing.
- */
-export const RECORDED_WRITES: ReadonlySet<RequestName> = new Set<RequestName>([
-  'addAccount', 'deleteAccount', 'nextHotpCode', 'setPinned', 'reorderAccounts', 'updateAccount',
-  'deleteAccountWithUndo', 'restoreAccount', 'confirmScan', 'confirmImport', 'setRecoveryCodes',
-  'markRecoveryCodeUsed',
-]);
 
 /** True for a well-formed operation id: 8 to 64 letters, digits, `-` or `_` (a UUID fits). */
 export function isOperationId(value: unknown): value is string {

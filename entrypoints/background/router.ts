@@ -29,7 +29,7 @@ export interface PageRequest {
 
 /**
  * Handlers for page requests; each module provides some of them. The writes in
- * RECORDED_WRITES pass `request` on to VaultService.update, which stores its operation id.
+ * RECORDED_WRITES (utils/messaging/send-request.ts) pass `request` on to VaultService.update, which stores its operation id.
  */
 export type PageHandlers<K extends RequestName = RequestName> = {
   [P in K]: (args: ArgsOf<P>, request?: PageRequest) => Promise<ReplyOf<P>>;

@@ -13,8 +13,19 @@
  */
 import { browser } from '@wxt-dev/browser';
 import { t } from '../i18n/message';
-import { RECORDED_WRITES, type ArgsOf, type Envelope, type ReplyOf, type RequestName, type Result } from '../messages';
+import type { ArgsOf, Envelope, ReplyOf, RequestName, Result } from '../messages';
 import { settleLostWrite } from './settle-lost-write';
+
+/**
+ * The writes whose operation id the background records with the change (adds, edits, deletes):
+ * a page that loses the reply to one of them asks `operationLanded` instead of guessing. Kept
+ * here, beside the only reader: the background's handlers pass the id on (see its router).
+ */
+export const RECORDED_WRITES: ReadonlySet<RequestName> = new Set<RequestName>([
+  'addAccount', 'deleteAccount', 'nextHotpCode', 'setPinned', 'reorderAccounts', 'updateAccount',
+  'deleteAccountWithUndo', 'restoreAccount', 'confirmScan', 'confirmImport', 'setRecoveryCodes',
+  'markRecoveryCodeUsed',
+]);
 
 const lostReplyListeners = new Set<(landed: boolean | null) => void>();
 
