@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n/t';
-import { serviceOfSite, type IssuerSite } from '@/utils/site/issuer-sites';
-import { loadIssuerSites } from '@/components/shared/issuer-sites';
+import type { IssuerSite } from '@/utils/site/issuer-sites';
+import { loadSiteService } from '@/components/shared/issuer-sites';
 
 /**
  * On a site the 2FA Directory lists as accepting authenticator apps, where the person has no
@@ -18,7 +18,8 @@ export function SiteSupportHint({ site, hasAccount }: { site: string | null; has
     let live = true;
     setService(null);
     if (site === null || hasAccount) return;
-    loadIssuerSites().then((table) => live && setService(serviceOfSite(site, table)), () => undefined);
+    // A table that fails to load only leaves the hint out: the popup works the same without it.
+    loadSiteService(site).then((found) => live && setService(found), () => undefined);
     return () => {
       live = false;
     };
