@@ -227,10 +227,11 @@ export interface PageProtocol {
   /**
    * Fills the current code of `id` into the active tab; `confirmed` after the user agreed to an
    * unbound site. `outcome`: filled (the page confirms it), the page asks first (a code sent by
-   * SMS or e-mail) or offers a choice, or no field: the page says the code is copied.
+   * SMS or e-mail) or offers a choice, or no field: the page says whether the code is copied (`copied`).
    */
   fillActiveTab: {
-    args: { id: string; tabId?: number; confirmed?: boolean; bindSite?: boolean };
+    /** `copied`: the popup put the code on the clipboard before asking (the page says so only then). */
+    args: { id: string; tabId?: number; confirmed?: boolean; bindSite?: boolean; copied?: boolean };
     reply: { filled: boolean; outcome: FillOutcome };
   };
   // Import and export (issue 7).

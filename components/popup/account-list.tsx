@@ -216,7 +216,7 @@ export function AccountList({ tabId, first, arrival, query, onQuery, onContext, 
   async function fill(account: AccountView, answer: { confirmed?: boolean; bindSite?: boolean }, fillSite?: string) {
     setAsking(null);
     // Dispatched before the permission prompt below, which may close this popup.
-    const filling = sendRequest('fillActiveTab', { id: account.id, tabId, ...answer });
+    const filling = sendRequest('fillActiveTab', { id: account.id, tabId, copied: copiedLast.current, ...answer });
     if (answer.bindSite && fillSite !== undefined) void requestFillButton([fillSite]);
     const result = await filling;
     if (!result.ok) return onError(result.error);
@@ -228,9 +228,9 @@ export function AccountList({ tabId, first, arrival, query, onQuery, onContext, 
     copiedNotFilled();
   }
 
-  /** Never silent: no field took the code, so say it is copied and how to paste it. */
+  /** Never silent: no field took the code, so say it is copied and how to paste it, or how to get it. */
   function copiedNotFilled() {
-    if (copiedLast.current) setToast({ text: t('fillNoticeCopied', pasteShortcut(navigator.platform, t('pasteKeys'))) });
+    setToast({ text: copiedLast.current ? t('fillNoticeCopied', pasteShortcut(navigator.platform, t('pasteKeys'))) : t('fillNotCopiedPopup') });
   }
 
   async function undo(id: string) {

@@ -3,6 +3,7 @@ import type { AccountView, ResultError, ScanReport } from '@/utils/messages';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { displayName } from '@/utils/accounts/display-name';
 import { requestFillButton, sitesWithoutButton } from './fill-site-access';
+import { copyCode } from './clipboard';
 import { pasteShortcut } from '@/utils/fields/paste-shortcut';
 import { formatNumber, t, tCount } from '@/utils/i18n/t';
 import { SiteSupportHint } from './site-support-hint';
@@ -123,7 +124,12 @@ export function ScanPanel({ tabId, site, prominent, supportSite = null, onType, 
     // No permission request before the fill: the toolbar click's activeTab grant is enough, so
     // no browser dialog comes between the person and the code (and none can close the popup).
     setOffer(null);
-    const filled = await sendRequest('fillActiveTab', { id: account.id, ...target });
+    // The code goes onto the clipboard first, as the list's Fill does: when the page has no
+    // field for it, the page and this panel can then say truthfully whether it is copied.
+    const list = await sendRequest('listAccounts');
+    const code = list.ok ? list.value.codes.find((c) => c.id === account.id)?.code : undefined;
+    const copied = code !== undefined && (await copyCode(code));
+    const filled = await sendRequest('fillActiveTab', { id: account.id, ...target, copied });
     if (filled.ok && (filled.value.outcome === 'filled' || filled.value.outcome === 'asking')) {
       // Afterwards, in Twofold's own words: the fill button on this site next time.
       const missing = filled.value.filled ? await sitesWithoutButton(account.sites) : [];
@@ -132,11 +138,8 @@ export function ScanPanel({ tabId, site, prominent, supportSite = null, onType, 
       setOffer(missing);
       return;
     }
-    const list = await sendRequest('listAccounts');
-    const code = list.ok ? list.value.codes.find((c) => c.id === account.id)?.code : undefined;
-    const copied = code !== undefined && (await navigator.clipboard.writeText(code).then(() => true, () => false));
-    const why = filled.ok ? t('noCodeField') : filled.error.message;
-    setFillNote(copied ? `${why} ${t('fillNoticeCopied', pasteShortcut(navigator.platform, t('pasteKeys')))}` : why);
+    if (!filled.ok) return setFillNote(filled.error.message);
+    setFillNote(copied ? `${t('noCodeField')} ${t('fillNoticeCopied', pasteShortcut(navigator.platform, t('pasteKeys')))}` : t('fillNotCopiedPopup'));
   }
 
   return (

@@ -95,8 +95,8 @@ export async function fillInFrames(target: FrameTarget, request: FillNowRequest)
 
 /**
  * Never silent: after an explicit request found no field in any frame, the agent of one frame
- * (the top one, or the right-clicked one) copies the code unless the popup did, and says so on
- * the page. Resolves true when the code is on the clipboard. Throws what `executeScript` throws.
+ * (the top one, or the right-clicked one) copies the code unless the popup tried, and says on
+ * the page what came of it. Resolves true when the code is on the clipboard. Throws what `executeScript` throws.
  */
 export async function noFieldIn(tabId: number, frameId: number, request: NoFieldRequest): Promise<boolean> {
   await injectFillAgent({ tabId, frameIds: [frameId] });

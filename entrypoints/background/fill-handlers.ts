@@ -108,7 +108,7 @@ export function createFillHandlers(
       return (await checkTarget(id, tabId)).target;
     },
 
-    async fillActiveTab({ id, tabId, confirmed, bindSite }) {
+    async fillActiveTab({ id, tabId, confirmed, bindSite, copied }) {
       const { target, tabId: tab } = await checkTarget(id, tabId);
       if (target.state === 'insecure') throw new FillInsecurePageError(target.site);
       if (target.state === 'unavailable' || tab === undefined) return { filled: false, outcome: 'unavailable' };
@@ -132,8 +132,8 @@ export function createFillHandlers(
       const results = await fillInFrames({ tabId: tab }, { accountId: id, confirm: true });
       const outcome = outcomeOf(results);
       if (outcome !== 'copied') return { filled: outcome === 'filled', outcome };
-      // No field anywhere: the popup copied the code; the page says so.
-      await noFieldIn(tab, 0, { copied: true }).catch(() => false);
+      // No field anywhere: the page says whether the popup got the code onto the clipboard.
+      await noFieldIn(tab, 0, { copied: copied === true }).catch(() => false);
       return { filled: false, outcome };
     },
   };
@@ -277,7 +277,7 @@ function outcomeOf(results: readonly FillNowResult[]): Exclude<FillOutcome, 'una
 async function fillFromTrigger(target: FrameTarget, request: FillNowRequest, noticeFrame = 0): Promise<FillNowResult[]> {
   try {
     const results = await fillInFrames(target, request);
-    if (outcomeOf(results) === 'copied') await noFieldIn(target.tabId, noticeFrame, { copied: false });
+    if (outcomeOf(results) === 'copied') await noFieldIn(target.tabId, noticeFrame, {});
     return results;
   } catch (error) {
     // No access to this tab (browser pages, the web store): nothing to fill there.

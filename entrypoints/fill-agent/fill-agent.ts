@@ -222,11 +222,7 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
         return false;
       }
       const copied = await copy(reply.value.code);
-      showNotice(ctx, {
-        anchor: anchor ?? null,
-        // The clipboard needs the page's focus; without it the code is shown to type in.
-        text: copied ? t('fillNoticeCopied', pasteShortcut(navigator.platform, t('pasteKeys'))) : t('fillNoticeCode', reply.value.code),
-      });
+      showNotice(ctx, { anchor: anchor ?? null, text: noFieldText(copied) });
       return copied;
     };
     if (request.accountId !== undefined) return copyOne(request.accountId);
@@ -292,11 +288,19 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
       return proceed(request, only);
     },
     async noField(request: NoFieldRequest): Promise<boolean> {
-      if (!request.copied) return copyCode(request);
-      showNotice(ctx, { anchor: focusedField() ?? null, text: t('fillNoticeCopied', pasteShortcut(navigator.platform, t('pasteKeys'))) });
-      return true;
+      if (request.copied === undefined) return copyCode(request);
+      showNotice(ctx, { anchor: focusedField() ?? null, text: noFieldText(request.copied) });
+      return request.copied;
     },
   };
+}
+
+/**
+ * What the page says when no field took the code: that it is copied and how to paste it, or,
+ * when the clipboard refused (it needs the page's focus, and pages may forbid it), where to get it.
+ */
+function noFieldText(copied: boolean): string {
+  return copied ? t('fillNoticeCopied', pasteShortcut(navigator.platform, t('pasteKeys'))) : t('fillNoticeNotCopied');
 }
 
 /** The page's visible words, for finding the username it shows (capped: pages can be huge). */

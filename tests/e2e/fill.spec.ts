@@ -260,21 +260,50 @@ test('explicit requests never end in silence: request-only fields, codes sent el
       await page.close();
     }
 
-    // No field on the bound site: the popup's Fill copies, says so, and so does the page.
+    // No field on the bound site: the popup's Fill copies, says so, and so does the page; the
+    // clipboard really holds the code.
     page = await open(twofold, AMAZON_HOST, 'login-no-code-field.html');
-    const popup = await openPopupFor(twofold, page);
+    let popup = await openPopupFor(twofold, page);
+    before = Date.now();
     await popup.fill('Amazon');
     await expect(popup.page.getByRole('status').filter({ hasText: 'Code copied: paste it with Ctrl+V' })).toBeVisible();
     await expect.poll(() => hasAccessibleName(page, 'Code copied: paste it with Ctrl+V')).toBe(true);
+    expect(codesBetween(AMAZON, before - 1000, Date.now() + 1000)).toContain(await popup.page.evaluate(() => navigator.clipboard.readText()));
     expect(await received(page)).toEqual([]);
     // …and goes away after a few seconds.
     await expect.poll(() => hasAccessibleName(page, 'Code copied'), { timeout: 10_000 }).toBe(false);
     await popup.page.close();
 
-    // The shortcut there: the code is copied (or, without the clipboard, shown) on the page.
+    // The clipboard refuses the popup (it needs the focus, and a browser may deny it): neither the
+    // popup nor the page says the code is copied; both say plainly where to get it.
     await page.bringToFront();
+    await page.evaluate(() => navigator.clipboard.writeText('left alone'));
+    popup = await openPopupFor(twofold, page);
+    await popup.page.evaluate(() => {
+      Object.defineProperty(navigator.clipboard, 'writeText', {
+        value: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')),
+      });
+    });
+    await popup.fill('Amazon');
+    await expect(popup.page.getByRole('status').filter({ hasText: 'No field for the code on this page, and it could not be copied. Click the code in the list to copy it' })).toBeVisible();
+    await expect.poll(() => hasAccessibleName(page, 'No field for the code here, and it could not be copied. Open Twofold from the toolbar')).toBe(true);
+    expect(await hasAccessibleName(page, 'Code copied'), 'the page claims a copy').toBe(false);
+    await expect(popup.page.getByText('Code copied')).toHaveCount(0);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('left alone');
+    expect(await received(page)).toEqual([]);
+    await expect.poll(() => hasAccessibleName(page, 'it could not be copied'), { timeout: 10_000 }).toBe(false);
+    await popup.page.close();
+
+    // The shortcut there: the page's agent copies the code itself, and says "copied" only when the
+    // clipboard holds it.
+    await page.bringToFront();
+    before = Date.now();
     await shortcut(twofold, page);
-    await expect.poll(() => hasAccessibleName(page, /Code copied: paste it with Ctrl\+V|Your code: \d{6}/u)).toBe(true);
+    await expect.poll(() => hasAccessibleName(page, /Code copied: paste it with Ctrl\+V|it could not be copied\. Open Twofold from the toolbar/u)).toBe(true);
+    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    const codes = codesBetween(AMAZON, before - 1000, Date.now() + 1000);
+    if (await hasAccessibleName(page, 'Code copied')) expect(codes).toContain(clipboard);
+    else expect(clipboard).toBe('left alone');
     expect(await received(page)).toEqual([]);
   } finally {
     await twofold.context.close();

@@ -30,8 +30,12 @@ export interface FillNowResult {
 
 /** After an explicit request found no field in any frame: what the top frame's agent should say. */
 export interface NoFieldRequest {
-  /** The popup copied the code already; otherwise the agent copies the site's code itself. */
-  copied: boolean;
+  /**
+   * From the popup, which tried to copy the code before asking: whether the code is on the
+   * clipboard, so the page says what really happened. Absent (shortcut, context menu): the
+   * agent copies the site's code itself.
+   */
+  copied?: boolean;
   accountId?: string;
 }
 
@@ -41,9 +45,10 @@ export interface FillAgentApi {
   hasField(): boolean;
   fillNow(request: FillNowRequest): Promise<FillNowResult>;
   /**
-   * Never silent: no frame had a field. Copies the code (unless the popup did) and says so on
-   * the page, near the focused field or at the top: "Code copied: paste it with Ctrl+V".
-   * Resolves true when the code is on the clipboard.
+   * Never silent: no frame had a field. Copies the code (unless the popup tried) and says on the
+   * page, near the focused field or at the top, what came of it: "Code copied: paste it with
+   * Ctrl+V", or, when the clipboard refused, where to get the code. Resolves true when the code
+   * is on the clipboard.
    */
   noField(request: NoFieldRequest): Promise<boolean>;
 }
