@@ -53,7 +53,8 @@ export function ImportSection() {
   const [keepDuplicates, setKeepDuplicates] = useState(false);
   /** Per account of the preview without a site: the site suggested from its issuer, and whether it is ticked. */
   const [suggested, setSuggested] = useState<Record<number, { site: string; chosen: boolean }>>({});
-  const [done, setDone] = useState<ImportResult | null>(null);
+  /** What the last import saved; `saved` when it was saved but its counts were lost with the reply. */
+  const [done, setDone] = useState<ImportResult | 'saved' | null>(null);
   const [dragging, setDragging] = useState(false);
   const { busy, error, setError, run } = useRequest();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -141,9 +142,13 @@ export function ImportSection() {
   async function confirm() {
     if (!preview?.token) return;
     const sites = Object.fromEntries(Object.entries(suggested).filter(([, s]) => s.chosen).map(([index, s]) => [index, s.site]));
-    const result = await run(() => sendRequest('confirmImport', { token: preview.token!, keepDuplicates, sites }));
+    const result = await run(async () => {
+      const reply = await sendRequest('confirmImport', { token: preview.token!, keepDuplicates, sites });
+      // Imported after all (Twofold restarted before it answered): how many is not known here.
+      return !reply.ok && reply.error.code === ErrorCode.SavedUnanswered ? { ok: true as const, value: null } : reply;
+    });
     if (!result) return;
-    setDone(result.value);
+    setDone(result.value ?? 'saved');
     announceAccountsChanged();
     setPreview(null);
     setSource(null);
@@ -203,7 +208,8 @@ export function ImportSection() {
           </p>
         ) : busy && <p class="muted" role="status">{preview ? t('importing') : t('reading')}</p>}
         {otherError && <p class="error" role="alert">{otherError}</p>}
-        {done && (
+        {done === 'saved' && <p class="notice" role="status">{t('savedNoAnswer')}</p>}
+        {done && done !== 'saved' && (
           <p class="notice" role="status">
             {done.imported > 0 ? tCount('imported', done.imported) : t('importedNothing')}
             {done.skipped > 0 ? sentenceGap() + tCount('importSkipped', done.skipped) : ''}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AccountView } from '@/utils/messages';
+import { ErrorCode } from '@/utils/error-codes';
 import { sendRequest } from '@/utils/messaging/send-request';
 import { displayName } from '@/utils/accounts/display-name';
 import { hostOfTypedSite } from '@/utils/accounts/check-account-edit';
@@ -128,7 +129,8 @@ export function SitesSection() {
   /** Saves `sites` on `account`; resolves to an error message, or null when saved. */
   async function saveSites(account: AccountView, sites: string[]): Promise<string | null> {
     const result = await sendRequest('updateAccount', { id: account.id, issuer: account.issuer, label: account.label, sites });
-    if (!result.ok) return result.error.message;
+    // Saved even when its reply was lost (Twofold restarted): the list below is reloaded either way.
+    if (!result.ok && result.error.code !== ErrorCode.SavedUnanswered) return result.error.message;
     // The background drops the access of sites no account uses any more: show what is left.
     await load();
     return null;

@@ -2,6 +2,7 @@ import { createCipheriv, randomBytes, randomUUID, scryptSync } from 'node:crypto
 import { test, expect } from './fixtures';
 import type { TwofoldBrowser } from './support/launch';
 import { OptionsPage } from './pages/options-page';
+import { serviceWorkerStopper } from './support/service-worker';
 import type { PopupPage } from './pages/popup-page';
 import { expectAccessible } from './support/axe';
 import { totpBetween } from './support/totp';
@@ -420,4 +421,36 @@ test('while a 4,999-account import is read, the background answers the list and 
     return settled;
   }, manyLinks(4999));
   expect(order).toEqual(['list 1', 'status ok', 'preview 4999']);
+});
+
+test('the worker stopped while an import is saved: the page says what is stored, never a failure for an import that was kept', async ({ twofold, openPopup }) => {
+  test.setTimeout(120_000);
+  const { options } = await setUp(twofold, openPopup, [AMAZON]);
+  await options.chooseImportFile('accounts.txt', manyLinks(3000));
+  const importAll = options.page.getByRole('button', { name: 'Import 3,000 accounts' });
+  await expect(importAll).toBeVisible({ timeout: 30_000 });
+  const stopper = await serviceWorkerStopper(twofold.context, twofold.extensionId);
+  try {
+    await importAll.click();
+    await stopper.stop();
+  } finally {
+    await stopper.dispose();
+  }
+  // Whichever came first, the stop or the write, the page's words match the vault.
+  const section = options.page.getByRole('region', { name: 'Import' });
+  const imported = section.getByRole('status').filter({ hasText: /Imported 3,000 accounts|Saved\. Twofold restarted before it could confirm it\./ });
+  const notSaved = options.importError().filter({ hasText: 'Twofold stopped before saving this, so nothing was changed. Try again.' });
+  await expect(imported.or(notSaved)).toBeVisible({ timeout: 30_000 });
+  const count = await options.page.evaluate(async () => {
+    const request = (globalThis as unknown as { twofoldRequest: (name: string) => Promise<{ value: { accounts: unknown[] } }> }).twofoldRequest;
+    return (await request('listAccounts')).value.accounts.length;
+  });
+  const said = (await imported.or(notSaved).textContent()) ?? '';
+  test.info().annotations.push({ type: 'outcome', description: said });
+  if (await imported.isVisible()) {
+    expect(count).toBe(3001);
+    await expect(options.importError()).toHaveCount(0);
+  } else {
+    expect(count).toBe(1);
+  }
 });
