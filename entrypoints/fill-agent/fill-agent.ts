@@ -108,7 +108,7 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
   /** Says something on the page: in the button's panel when it is there, else in a notice. */
   function say(message: string, anchor?: Element): void {
     if (button !== null) button.say(message);
-    else showNotice(ctx, { anchor: anchor ?? null, text: message });
+    else showNotice(ctx, { anchor, text: message });
   }
 
   async function fillWith(accountId: string, request: FillNowRequest, only?: Target): Promise<FillNowResult> {
@@ -161,7 +161,7 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
       return;
     }
     showNotice(ctx, {
-      anchor: anchor ?? null,
+      anchor,
       text: t('fillChooseTitle'),
       picks: list.map((a) => ({ label: a.name, onClick: () => onPick(a.id) })),
       focus: Math.max(0, list.findIndex((a) => a.id === preferred)),
@@ -218,11 +218,11 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
     const copyOne = async (id: string): Promise<boolean> => {
       const reply = await sendContentRequest('fillCode', { accountId: id });
       if (!reply.ok) {
-        showNotice(ctx, { anchor: anchor ?? null, text: reply.error.message });
+        showNotice(ctx, { anchor, text: reply.error.message });
         return false;
       }
       const copied = await copy(reply.value.code);
-      showNotice(ctx, { anchor: anchor ?? null, text: noFieldText(copied) });
+      showNotice(ctx, { anchor, text: noFieldText(copied) });
       return copied;
     };
     if (request.accountId !== undefined) return copyOne(request.accountId);
@@ -289,7 +289,7 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
     },
     async noField(request: NoFieldRequest): Promise<boolean> {
       if (request.copied === undefined) return copyCode(request);
-      showNotice(ctx, { anchor: focusedField() ?? null, text: noFieldText(request.copied) });
+      showNotice(ctx, { anchor: focusedField(), text: noFieldText(request.copied) });
       return request.copied;
     },
   };

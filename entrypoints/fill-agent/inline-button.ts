@@ -8,7 +8,7 @@ import type { FillAccount } from '@/utils/messages';
 import type { ScriptContext } from '@/utils/fields-dom/script-context';
 // The small, polyfill-free lookup: the messages themselves are read by the browser at run time.
 import { t } from '@/utils/i18n/message';
-import { createShadowHost } from './shadow-host';
+import { createShadowHost, uiElement } from './shadow-host';
 
 /** The custom element name of the button's host (the only trace of Twofold in the page's DOM). */
 export const INLINE_HOST_TAG = 'twofold-fill';
@@ -23,20 +23,17 @@ const ROOM_FOR_TEXT = 110;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
- * A key with a tick: "a code goes here". Built node by node, so no markup is ever parsed in
- * the page (Firefox's add-on review flags any innerHTML).
+ * A key with a tick: "a code goes here" (its ring, then its shaft and teeth, as one path; the
+ * stroke is styled in fill-ui.css). Built node by node, so no markup is ever parsed in the page
+ * (Firefox's add-on review flags any innerHTML).
  */
 function createIcon(doc: Document): SVGSVGElement {
   const svg = doc.createElementNS(SVG_NS, 'svg');
-  const attributes = { viewBox: '0 0 16 16', 'aria-hidden': 'true', fill: 'none', stroke: 'currentColor', 'stroke-width': '1.6', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' };
-  for (const [name, value] of Object.entries(attributes)) svg.setAttribute(name, value);
-  const circle = doc.createElementNS(SVG_NS, 'circle');
-  circle.setAttribute('cx', '5');
-  circle.setAttribute('cy', '8');
-  circle.setAttribute('r', '2.6');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
   const path = doc.createElementNS(SVG_NS, 'path');
-  path.setAttribute('d', 'M7.6 8H14M11.5 8v2.3M13.6 8v1.6');
-  svg.append(circle, path);
+  path.setAttribute('d', 'M2.4 8a2.6 2.6 0 1 0 5.2 0a2.6 2.6 0 1 0-5.2 0M7.6 8H14M11.5 8v2.3M13.6 8v1.6');
+  svg.append(path);
   return svg;
 }
 
@@ -67,15 +64,12 @@ export function createInlineButton(
 ): InlineButton {
   const doc = anchor.ownerDocument;
   const { host, root } = createShadowHost(ctx, doc, INLINE_HOST_TAG, `position: absolute; width: ${SIZE}px; height: ${SIZE}px;`);
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.className = 'fill';
+  const button = uiElement(doc, 'button', 'fill');
   const label = options.locked ? t('fillButtonLocked') : t('fillButtonLabel');
   button.setAttribute('aria-label', label);
   button.title = label;
   button.append(createIcon(doc));
-  const panel = doc.createElement('div');
-  panel.className = 'panel';
+  const panel = uiElement(doc, 'div', 'panel');
   panel.hidden = true;
   panel.setAttribute('role', 'group');
   root.append(button, panel);
@@ -130,19 +124,14 @@ export function createInlineButton(
     position,
     choose(accounts, onPick, preferred) {
       panel.replaceChildren();
-      const title = doc.createElement('p');
-      title.className = 'title';
+      const title = uiElement(doc, 'p', 'title', t('fillChooseTitle'));
       title.id = 'twofold-choose';
-      title.textContent = t('fillChooseTitle');
       panel.append(title);
       panel.setAttribute('aria-labelledby', 'twofold-choose');
       let focus: HTMLButtonElement | null = null;
       for (const account of accounts) {
-        const pick = doc.createElement('button');
+        const pick = uiElement(doc, 'button', 'pick', account.name);
         if (account.id === preferred) focus = pick;
-        pick.type = 'button';
-        pick.className = 'pick';
-        pick.textContent = account.name;
         ctx.addEventListener(pick, 'click', () => {
           panel.hidden = true;
           onPick(account.id);
@@ -154,10 +143,8 @@ export function createInlineButton(
     },
     say(message) {
       panel.replaceChildren();
-      const text = doc.createElement('p');
-      text.className = 'message';
+      const text = uiElement(doc, 'p', 'message', message);
       text.setAttribute('role', 'status');
-      text.textContent = message;
       panel.append(text);
       panel.hidden = false;
     },

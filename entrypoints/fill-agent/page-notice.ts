@@ -6,7 +6,7 @@
  * One notice at a time; a message without buttons goes away by itself after a few seconds.
  */
 import type { ScriptContext } from '@/utils/fields-dom/script-context';
-import { createShadowHost } from './shadow-host';
+import { createShadowHost, uiElement } from './shadow-host';
 
 /** The custom element name of the notice's host. */
 export const NOTICE_HOST_TAG = 'twofold-notice';
@@ -24,7 +24,7 @@ export interface NoticeAction {
 
 export interface NoticeOptions {
   /** The field it is about: the notice sits just below it. Else the top of the viewport. */
-  anchor?: Element | null;
+  anchor?: Element | null | undefined;
   text: string;
   /** Buttons (the first primary one gets the focus): the notice stays until one is pressed. */
   actions?: NoticeAction[];
@@ -49,23 +49,18 @@ export function showNotice(ctx: ScriptContext, options: NoticeOptions): () => vo
   clearNotice();
   const doc = document;
   const { host, root } = createShadowHost(ctx, doc, NOTICE_HOST_TAG, 'position: fixed;');
-  const box = doc.createElement('div');
-  box.className = 'box';
+  const box = uiElement(doc, 'div', 'box');
   const asking = (options.actions?.length ?? 0) > 0 || (options.picks?.length ?? 0) > 0;
   box.setAttribute('role', asking ? 'alertdialog' : 'status');
-  const text = doc.createElement('p');
+  const text = uiElement(doc, 'p', '', options.text);
   text.id = 'twofold-notice-text';
-  text.textContent = options.text;
   box.append(text);
   if (asking) box.setAttribute('aria-labelledby', text.id);
   root.append(box);
 
   const buttons: HTMLButtonElement[] = [];
   const button = (label: string, className: string, onClick: () => void): HTMLButtonElement => {
-    const b = doc.createElement('button');
-    b.type = 'button';
-    b.className = className;
-    b.textContent = label;
+    const b = uiElement(doc, 'button', className, label);
     ctx.addEventListener(b, 'click', () => {
       remove();
       onClick();
@@ -75,8 +70,7 @@ export function showNotice(ctx: ScriptContext, options: NoticeOptions): () => vo
   };
   for (const pick of options.picks ?? []) box.append(button(pick.label, 'pick', pick.onClick));
   if (options.actions !== undefined && options.actions.length > 0) {
-    const row = doc.createElement('div');
-    row.className = 'row';
+    const row = uiElement(doc, 'div', 'row');
     for (const action of options.actions) row.append(button(action.label, action.primary ? 'primary' : '', action.onClick));
     box.append(row);
   }

@@ -24,3 +24,15 @@ export function createShadowHost(ctx: ScriptContext, doc: Document, tag: string,
   }
   return { host, root };
 }
+
+/**
+ * A new element of Twofold's UI: `tag` with `className` and `text`. Buttons are `type=button`,
+ * so none can ever submit the page's form.
+ */
+export function uiElement<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
+  const el = doc.createElement(tag);
+  if (tag === 'button') (el as HTMLButtonElement).type = 'button';
+  el.className = className;
+  el.textContent = text;
+  return el;
+}

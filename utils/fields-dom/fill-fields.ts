@@ -55,6 +55,17 @@ function keyInit(ch: string): KeyboardEventInit {
  * Inserts `text` as one edit: beforeinput → native value → input. Returns false if the page
  * cancelled `beforeinput` (it then handled the text itself).
  */
+/** Dispatches key event `type` for `ch` on `el`; false when the page cancelled it. */
+function key(el: HTMLInputElement, type: string, ch: string): boolean {
+  return el.dispatchEvent(new (viewOf(el).KeyboardEvent)(type, keyInit(ch)));
+}
+
+/** The end of a typed edit: the last key goes up, and the field reports the change. */
+function endEdit(el: HTMLInputElement, ch: string): void {
+  key(el, 'keyup', ch);
+  el.dispatchEvent(new (viewOf(el).Event)('change', { bubbles: true }));
+}
+
 function insertText(el: HTMLInputElement, value: string, data: string): boolean {
   const view = viewOf(el);
   const init: InputEventInit = { inputType: 'insertText', data, bubbles: true, composed: true };
@@ -66,25 +77,19 @@ function insertText(el: HTMLInputElement, value: string, data: string): boolean 
 }
 
 function fillSingle(el: HTMLInputElement, code: string): void {
-  const view = viewOf(el);
   focusField(el);
   // One edit, like a paste: per-key events could make the page append digits itself.
   insertText(el, code, code);
-  const last = code.slice(-1);
-  el.dispatchEvent(new view.KeyboardEvent('keyup', keyInit(last)));
-  el.dispatchEvent(new view.Event('change', { bubbles: true }));
+  endEdit(el, code.slice(-1));
 }
 
 /** Types one character into a split box, as a key press. */
 function typeIntoBox(el: HTMLInputElement, ch: string): void {
-  const view = viewOf(el);
   focusField(el);
-  const down = el.dispatchEvent(new view.KeyboardEvent('keydown', keyInit(ch)));
-  const press = down && el.dispatchEvent(new view.KeyboardEvent('keypress', keyInit(ch)));
+  const press = key(el, 'keydown', ch) && key(el, 'keypress', ch);
   // A page that cancels the key handles it itself; only type if it did not take the character.
   if (press || !el.value.includes(ch)) insertText(el, ch, ch);
-  el.dispatchEvent(new view.KeyboardEvent('keyup', keyInit(ch)));
-  el.dispatchEvent(new view.Event('change', { bubbles: true }));
+  endEdit(el, ch);
 }
 
 /**
