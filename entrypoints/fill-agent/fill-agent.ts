@@ -226,7 +226,11 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
       return copied;
     };
     if (request.accountId !== undefined) return copyOne(request.accountId);
-    if (list.accounts.length === 0) return false;
+    if (list.accounts.length === 0) {
+      // Never silent, and no code: this site has no account (a look-alike of a real one neither).
+      showNotice(ctx, { anchor, text: t('fillNoAccountHere') });
+      return false;
+    }
     if (list.accounts.length === 1) return copyOne(list.accounts[0]!.id);
     choose(list.accounts, list.lastUsed, (id) => void copyOne(id), anchor);
     return false;

@@ -103,6 +103,8 @@ test('negatives get no button and no code; look-alike hosts get neither, even fr
       const results = await shortcut(twofold, page);
       expect(results.some((r) => r.filled), `${fixture.name} on ${LOOKALIKE_HOST}: filled`).toBe(false);
       expect(await received(page), `${fixture.name} on ${LOOKALIKE_HOST}: received a code`).toEqual([]);
+      // …and says why instead of nothing.
+      await expect.poll(() => hasAccessibleName(page, 'Twofold has no account for this site, so it fills nothing here.'), { message: `${fixture.name} on ${LOOKALIKE_HOST}: silent` }).toBe(true);
       await page.close();
     }
   } finally {
