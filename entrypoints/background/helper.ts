@@ -112,8 +112,12 @@ export function offscreenHelper(
   };
 }
 
-/** The helper for this browser. */
+/**
+ * The helper for this browser. Only Firefox's build holds the in-place helper and its `import()`:
+ * Chrome's background is one classic script (see entrypoints/background/index.ts), where an
+ * `import()` would pull every helper chunk into the worker.
+ */
 export function createHelper(): Helper {
-  const offscreen = (browser as { offscreen?: Offscreen }).offscreen;
-  return offscreen?.createDocument ? offscreenHelper(offscreen) : inPlaceHelper();
+  if (import.meta.env.FIREFOX) return inPlaceHelper();
+  return offscreenHelper(browser.offscreen);
 }
