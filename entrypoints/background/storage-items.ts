@@ -1,5 +1,6 @@
 /**
- * Every storage key Twofold uses, declared once. Only the background reads or writes these.
+ * Every storage key Twofold uses, declared once (./storage-item.ts: read only when asked). Only
+ * the background reads or writes these.
  *
  * - `local:vault`: the encrypted vault file (utils/vault), written whole on every change.
  * - `local:vaultOps`: the ids of the latest page writes, stored with the vault they changed.
@@ -17,7 +18,7 @@
  * - `session:fillLastUsed`: the account last filled on each site (memory only, see below).
  * - `session:setupFills`: accounts added lately that had their setup fill (ids and times only).
  */
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from './storage-item';
 import type { Settings } from '@/utils/messages';
 import type { LocalSyncKey, SyncHeader, SyncSnapshot } from '@/utils/sync';
 import type { BackupReminderState } from '@/utils/accounts/backup-reminder';
@@ -25,7 +26,7 @@ import type { BackupReminderState } from '@/utils/accounts/backup-reminder';
 export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, lockOnSystemLock: true };
 
 /** The stored vault as read: unknown until utils/vault has validated it. */
-export const vaultItem = storage.defineItem<unknown>('local:vault');
+export const vaultItem = defineItem<unknown>('local:vault');
 
 /**
  * The operation ids (utils/messages.ts, Envelope.op) of the latest recorded writes, oldest
@@ -33,30 +34,30 @@ export const vaultItem = storage.defineItem<unknown>('local:vault');
  * exactly when its change is stored. Ids only (no names, no secrets). Read it with
  * `readOperationIds`, which drops anything that is not an id.
  */
-export const vaultOpsItem = storage.defineItem<unknown>('local:vaultOps');
+export const vaultOpsItem = defineItem<unknown>('local:vaultOps');
 
 /** Host names already looked up in the public suffix list, and their sites (null: none). */
-export const siteCacheItem = storage.defineItem<Record<string, string | null>>('session:siteCache');
+export const siteCacheItem = defineItem<Record<string, string | null>>('session:siteCache');
 
 /** A copied code to clear from the clipboard (./clipboard-clear.ts): its SHA-256 only, and when. */
-export const clipboardPendingItem = storage.defineItem<{ sha256: string; clearsAt: number }>('session:clipboardPending');
+export const clipboardPendingItem = defineItem<{ sha256: string; clearsAt: number }>('session:clipboardPending');
 
 /** Base64 of the 256-bit data key; present exactly while unlocked. */
-export const dataKeyItem = storage.defineItem<string>('session:dataKey');
+export const dataKeyItem = defineItem<string>('session:dataKey');
 
 export interface UnlockFailures {
   count: number;
   /** ms since epoch of the last wrong password. */
   lastAt: number;
 }
-export const unlockFailuresItem = storage.defineItem<UnlockFailures>('local:unlockFailures', {
+export const unlockFailuresItem = defineItem<UnlockFailures>('local:unlockFailures', {
   fallback: { count: 0, lastAt: 0 },
 });
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
+export const settingsItem = defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
 
 /** Sync is opt-in: off until the user turns it on in the options page. */
-export const syncEnabledItem = storage.defineItem<boolean>('local:syncEnabled', { fallback: false });
+export const syncEnabledItem = defineItem<boolean>('local:syncEnabled', { fallback: false });
 
 /**
  * The sync key sealed under the vault's data key (`sealSyncKeyLocally`), so an unlock after a
@@ -67,10 +68,10 @@ export interface StoredSyncKey {
   sealed: LocalSyncKey;
   header: SyncHeader;
 }
-export const syncKeyItem = storage.defineItem<StoredSyncKey>('local:syncKey');
+export const syncKeyItem = defineItem<StoredSyncKey>('local:syncKey');
 
 /** What the last round merged (ids, tombstones, order time), to notice local deletes and reorders. */
-export const syncSnapshotItem = storage.defineItem<SyncSnapshot>('local:syncSnapshot');
+export const syncSnapshotItem = defineItem<SyncSnapshot>('local:syncSnapshot');
 
 /** How the last round went, for the options page (survives service-worker restarts). */
 export interface SyncStatusRecord {
@@ -81,7 +82,7 @@ export interface SyncStatusRecord {
   /** Accounts in the synced copy after the last round. */
   accounts?: number;
 }
-export const syncStatusItem = storage.defineItem<SyncStatusRecord>('local:syncStatus', { fallback: {} });
+export const syncStatusItem = defineItem<SyncStatusRecord>('local:syncStatus', { fallback: {} });
 
 /**
  * One-click fill: the account last filled on each site (registrable domain → account id), which
@@ -89,17 +90,17 @@ export const syncStatusItem = storage.defineItem<SyncStatusRecord>('local:syncSt
  * memory only: on disk, site → account would tell which sites have accounts, which the vault
  * otherwise keeps encrypted. A browser restart forgets it, as it locks the vault.
  */
-export const fillLastUsedItem = storage.defineItem<Record<string, string>>('session:fillLastUsed', { fallback: {} });
+export const fillLastUsedItem = defineItem<Record<string, string>>('session:fillLastUsed', { fallback: {} });
 
 /**
  * Backups and the popup's reminder to save one (utils/accounts/backup-reminder.ts): when the
  * last encrypted backup was exported and the last "Not now", with the account counts then.
  */
-export const backupReminderItem = storage.defineItem<BackupReminderState>('local:backupReminder', { fallback: {} });
+export const backupReminderItem = defineItem<BackupReminderState>('local:backupReminder', { fallback: {} });
 
 /**
  * Accounts filled once within their setup window (account id → its createdAt): their next fill
  * is a sign-in (utils/accounts/backup-reminder.ts `isSetupFill`). Memory only, like the list of
  * last fills.
  */
-export const setupFillsItem = storage.defineItem<Record<string, number>>('session:setupFills', { fallback: {} });
+export const setupFillsItem = defineItem<Record<string, number>>('session:setupFills', { fallback: {} });

@@ -32,8 +32,8 @@ import {
 import { unlockDelayMs } from '@/utils/accounts/unlock-backoff';
 import { msg } from '@/utils/i18n/local-message';
 import { readOperationIds, withOperationId } from '@/utils/accounts/operation-ids';
-import { storage } from 'wxt/utils/storage';
 import { dataKeyItem, settingsItem, unlockFailuresItem, vaultItem, vaultOpsItem } from './storage-items';
+import { setItems } from './storage-item';
 import { userText } from './user-text';
 
 const AUTO_LOCK_ALARM = 'twofold-auto-lock';
@@ -357,7 +357,7 @@ export class VaultService {
       this.storedGeneration += 1;
       if (ops === undefined) await vaultItem.setValue(file);
       // One `storage.local.set` of both keys: the id is stored exactly when the change is.
-      else await storage.setItems([{ item: vaultItem, value: file }, { item: vaultOpsItem, value: ops }]);
+      else await setItems([{ item: vaultItem, value: file }, { item: vaultOpsItem, value: ops }]);
       this.storedGeneration += 1;
       this.storedCopy = { value: file, checked: true };
     } catch (error) {
