@@ -181,8 +181,8 @@ async function main(): Promise<number> {
       // Printed last, to keep the numbering of the sections.
       popupSection = section(
         '5. Popup paint time (issue 6)',
-        'popup.html opened in a new tab of the unlocked vault; ms from navigation start until the first code row is in the DOM with its code, and until the next animation frame (when it is painted); median of 5 opens after one warm-up. Baseline: the platform floor, a static extension page whose one code row is in its HTML (no script, no request to the background). The cold row stops the service worker before each open, as the browser does after 30 s idle: worker start + decrypt + codes. Budget: codes painted ≤ 100 ms with 200 accounts (warm worker).',
-        () => (outputs.popup?.body ? outputs.popup.body + stale : undefined),
+        'popup.html opened in a new tab of the unlocked vault; ms from navigation start until the first code row is in the DOM with its code, and until the next animation frame (when it is painted); median and p95 of 15 opens per row after one warm-up (BENCH_POPUP_RUNS to change; worker starts: 25 pairs). Baseline: the platform floor, a static extension page whose one code row is in its HTML (no script, no request to the background). The cold row stops the service worker before each open, as the browser does after 30 s idle: worker start + decrypt + codes. Budget: codes painted ≤ 100 ms with 200 accounts (warm worker).',
+        () => (outputs.popup?.body ? `${outputs.popup.body}${stale}\n\nLoad average after the browser sections: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min).` : undefined),
         error ?? outputs.popup?.error,
       );
     }
