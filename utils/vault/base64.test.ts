@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors';
-import { fromBase64, toBase64 } from './base64';
+import { base64ByteLength, fromBase64, toBase64 } from './base64';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 
@@ -52,5 +52,58 @@ describe('toBase64 / fromBase64', () => {
     { input: 'Zm9é', why: 'a non-ASCII character' },
   ])('rejects $why ("$input")', ({ input }) => {
     expect(() => fromBase64(input)).toThrow(InvalidInputError);
+    expect(() => base64ByteLength(input)).toThrow(InvalidInputError);
+  });
+});
+
+describe('base64ByteLength', () => {
+  it.each([
+    { input: '', expected: 0 },
+    { input: 'Zg==', expected: 1 },
+    { input: 'Zm8=', expected: 2 },
+    { input: 'Zm9v', expected: 3 },
+    { input: 'Zm9vYg==', expected: 4 },
+    { input: 'Zm9vYmE=', expected: 5 },
+    { input: 'Zm9vYmFy', expected: 6 },
+  ])('RFC 4648 vector "$input" holds $expected bytes', ({ input, expected }) => {
+    expect(base64ByteLength(input)).toBe(expected);
+  });
+
+  it('accepts and refuses exactly what fromBase64 does, over every 4- and 8-character mix of telling characters', () => {
+    // Characters with zero and non-zero low bits, both extra alphabet characters, padding, and three that are never base64.
+    const chars = ['A', 'Q', 'g', 'w', 'E', 'Z', '9', '+', '/', '=', '-', ' '];
+    const outcome = (text: string) => {
+      try {
+        return fromBase64(text).length;
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidInputError);
+        return 'refused';
+      }
+    };
+    const lengthOf = (text: string) => {
+      try {
+        return base64ByteLength(text);
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidInputError);
+        return 'refused';
+      }
+    };
+    let accepted = 0;
+    for (const a of chars) for (const b of chars) for (const c of chars) for (const d of chars) {
+      const four = a + b + c + d;
+      expect(lengthOf(four), four).toBe(outcome(four));
+      if (outcome(four) !== 'refused') accepted++;
+      const eight = `Zm9v${four}`;
+      expect(lengthOf(eight), eight).toBe(outcome(eight));
+      const padded = `${four}Zg==`;
+      expect(lengthOf(padded), padded).toBe(outcome(padded));
+    }
+    expect(accepted).toBeGreaterThan(1000);
+  });
+
+  it('gives the length of a payload-sized input without decoding it', () => {
+    for (const length of [1_000_000, 1_000_001, 1_000_002]) {
+      expect(base64ByteLength(toBase64(new Uint8Array(length).fill(7)))).toBe(length);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * docs/vault-format.md), and the checksum comparison (step 2).
  */
 import { VaultDamagedError } from '../errors';
-import { fromBase64 } from './base64';
+import { base64ByteLength } from './base64';
 import {
   computeChecksum,
   IV_BYTES,
@@ -151,7 +151,7 @@ function bytes(fields: Fields, name: string, path: string, min: number, max: num
   if (value.length > Math.ceil(max / 3) * 4) throw damaged(`the field "${path}" is too long`);
   let length: number;
   try {
-    length = fromBase64(value).length;
+    length = base64ByteLength(value);
   } catch (error) {
     throw vaultDamagedError(`the field "${path}" is not valid base64`, error);
   }
