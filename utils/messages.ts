@@ -465,7 +465,10 @@ export interface FillAccount {
  * What the inline button offers: the site's accounts (and the one last filled there), or to
  * unlock first.
  */
-export type FillAccounts = { locked: true } | { locked: false; accounts: FillAccount[]; lastUsed?: string };
+export type FillAccounts =
+  | { locked: true }
+  /** `lookalike`: with no account, the worded warning when the page's site imitates a bound one. */
+  | { locked: false; accounts: FillAccount[]; lastUsed?: string; lookalike?: string };
 
 export type ContentRequestName = keyof ContentProtocol;
 export type ContentArgsOf<K extends ContentRequestName> = ContentProtocol[K]['args'];

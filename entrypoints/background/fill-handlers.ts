@@ -150,10 +150,15 @@ export function createFillHandlers(
         throw error;
       }
       const lastUsed = (await fillLastUsedItem.getValue())[site];
+      const accounts = entries.filter((e) => e.sites.includes(site)).map((e) => ({ id: e.id, name: displayName(e), label: e.label }));
+      // No account here: a look-alike of a bound site is told so, loudly, instead of "no account".
+      const bound = accounts.length === 0 ? entries.flatMap((e) => e.sites) : [];
+      const real = bound.length > 0 ? await sites.lookalikeOf(hostOf(sender.url) || site, bound) : null;
       return {
         locked: false,
-        accounts: entries.filter((e) => e.sites.includes(site)).map((e) => ({ id: e.id, name: displayName(e), label: e.label })),
+        accounts,
         ...(lastUsed !== undefined ? { lastUsed } : {}),
+        ...(real !== null ? { lookalike: userText(msg('errFillLookalike', site, real)) } : {}),
       };
     },
 
@@ -329,4 +334,13 @@ export function registerFillTriggers(vault: VaultService): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if ((area === 'local' && 'vault' in changes) || (area === 'session' && 'dataKey' in changes)) sync();
   });
+}
+
+/** The host name of a frame's URL ('' for about:blank and the like). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }

@@ -227,8 +227,8 @@ export function startFillAgent(ctx: ScriptContext): FillAgentApi {
     };
     if (request.accountId !== undefined) return copyOne(request.accountId);
     if (list.accounts.length === 0) {
-      // Never silent, and no code: this site has no account (a look-alike of a real one neither).
-      showNotice(ctx, { anchor, text: t('fillNoAccountHere') });
+      // Never silent, and no code: this site has no account; a look-alike is told what it imitates.
+      showNotice(ctx, { anchor, text: list.lookalike ?? t('fillNoAccountHere') });
       return false;
     }
     if (list.accounts.length === 1) return copyOne(list.accounts[0]!.id);

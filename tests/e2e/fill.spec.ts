@@ -103,10 +103,15 @@ test('negatives get no button and no code; look-alike hosts get neither, even fr
       const results = await shortcut(twofold, page);
       expect(results.some((r) => r.filled), `${fixture.name} on ${LOOKALIKE_HOST}: filled`).toBe(false);
       expect(await received(page), `${fixture.name} on ${LOOKALIKE_HOST}: received a code`).toEqual([]);
-      // …and says why instead of nothing.
-      await expect.poll(() => hasAccessibleName(page, 'Twofold has no account for this site, so it fills nothing here.'), { message: `${fixture.name} on ${LOOKALIKE_HOST}: silent` }).toBe(true);
+      // …and says why instead of nothing: the page only looks like the account's site.
+      await expect.poll(() => hasAccessibleName(page, 'amaz0n.com looks like amazon.com but is a different site. Twofold does not fill codes there.'), { message: `${fixture.name} on ${LOOKALIKE_HOST}: no look-alike warning` }).toBe(true);
       await page.close();
     }
+    // A site that imitates none of the accounts' sites: no account here, and the page says so.
+    const other = await open(twofold, 'www.example.org', positives[0]!.name);
+    expect((await shortcut(twofold, other)).some((r) => r.filled), 'filled on a site with no account').toBe(false);
+    expect(await received(other)).toEqual([]);
+    await expect.poll(() => hasAccessibleName(other, 'Twofold has no account for this site, so it fills nothing here.'), { message: 'silent on a site with no account' }).toBe(true);
   } finally {
     await twofold.context.close();
   }
