@@ -24,16 +24,29 @@ export async function hasSiteAccess(site: string): Promise<boolean> {
 }
 
 let running: Promise<void> = Promise.resolve();
+/** The run queued behind the current one, not started yet: later calls share it. */
+let pending: Promise<void> | null = null;
 
 /**
  * Brings the registration and the per-site permissions in line with the bound sites. While the
  * vault is locked the bound sites are unknown: the registration stays as it is, and only follows
  * permissions the user removed (the browser already stopped injecting there).
- * Calls are queued, one at a time. Never throws (failures are logged).
+ * One run at a time. Calls made while a run waits to start share that run, which reads the state
+ * as it is when it starts: a burst of vault writes (200 accounts added one by one, a sync round)
+ * costs one more run, not one run of storage and scripting calls per write. The promise settles
+ * after a run that started after the call. Never throws (failures are logged).
  */
 export function syncFillRegistration(vault: VaultService): Promise<void> {
-  running = running.then(() => sync(vault)).catch((error: unknown) => console.error('Twofold: fill registration', error));
-  return running;
+  if (pending) return pending;
+  const run = running
+    .then(() => {
+      pending = null;
+      return sync(vault);
+    })
+    .catch((error: unknown) => console.error('Twofold: fill registration', error));
+  pending = run;
+  running = run;
+  return run;
 }
 
 async function sync(vault: VaultService): Promise<void> {
