@@ -125,7 +125,9 @@ export class VaultService {
 
   /** Which screen the user should see. Never throws for a damaged vault: it reports it. */
   async status(): Promise<VaultStatus> {
-    const stored = await this.storedVault();
+    // Both reads at once: the first status after the worker started waits for one storage round
+    // trip, not two in a row (issue 15: worker start).
+    const [stored, dataKey] = await Promise.all([this.storedVault(), dataKeyItem.getValue()]);
     if (stored == null) return { state: 'new' };
     try {
       // The checksum is checked once per stored file, not on every popup opening.
@@ -138,7 +140,7 @@ export class VaultService {
       if (error instanceof VaultDamagedError) return { state: 'damaged', message: userText(error.text) };
       throw error;
     }
-    if (await dataKeyItem.getValue()) return { state: 'unlocked' };
+    if (dataKey) return { state: 'unlocked' };
     const failures = await unlockFailuresItem.getValue();
     const retryAt = failures.lastAt + unlockDelayMs(failures.count);
     return retryAt > Date.now() ? { state: 'locked', retryAt } : { state: 'locked' };
