@@ -8,7 +8,7 @@ import type { FillAccount } from '@/utils/messages';
 import type { ScriptContext } from '@/utils/fields-dom/script-context';
 // The small, polyfill-free lookup: the messages themselves are read by the browser at run time.
 import { t } from '@/utils/i18n/message';
-import { createShadowHost, uiElement } from './shadow-host';
+import { createShadowHost, onPress, uiElement } from './shadow-host';
 
 /** The custom element name of the button's host (the only trace of Twofold in the page's DOM). */
 export const INLINE_HOST_TAG = 'twofold-fill';
@@ -54,7 +54,8 @@ export interface InlineButton {
 }
 
 /**
- * Draws the button beside `anchor`. `onActivate` runs on click, Enter or Space.
+ * Draws the button beside `anchor`. `onActivate` runs on the person's click, Enter or Space
+ * (never on a page script's synthetic event: see onPress).
  * Everything it registers stops with `ctx`.
  */
 export function createInlineButton(
@@ -74,7 +75,7 @@ export function createInlineButton(
   panel.setAttribute('role', 'group');
   root.append(button, panel);
 
-  ctx.addEventListener(button, 'click', () => {
+  onPress(ctx, button, () => {
     panel.hidden = true;
     options.onActivate();
   });
@@ -132,7 +133,7 @@ export function createInlineButton(
       for (const account of accounts) {
         const pick = uiElement(doc, 'button', 'pick', account.name);
         if (account.id === preferred) focus = pick;
-        ctx.addEventListener(pick, 'click', () => {
+        onPress(ctx, pick, () => {
           panel.hidden = true;
           onPick(account.id);
         });

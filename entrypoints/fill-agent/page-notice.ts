@@ -6,7 +6,7 @@
  * One notice at a time; a message without buttons goes away by itself after a few seconds.
  */
 import type { ScriptContext } from '@/utils/fields-dom/script-context';
-import { createShadowHost, uiElement } from './shadow-host';
+import { createShadowHost, onPress, uiElement } from './shadow-host';
 
 /** The custom element name of the notice's host. */
 export const NOTICE_HOST_TAG = 'twofold-notice';
@@ -61,7 +61,7 @@ export function showNotice(ctx: ScriptContext, options: NoticeOptions): () => vo
   const buttons: HTMLButtonElement[] = [];
   const button = (label: string, className: string, onClick: () => void): HTMLButtonElement => {
     const b = uiElement(doc, 'button', className, label);
-    ctx.addEventListener(b, 'click', () => {
+    onPress(ctx, b, () => {
       remove();
       onClick();
     });

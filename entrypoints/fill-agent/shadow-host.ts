@@ -26,6 +26,18 @@ export function createShadowHost(ctx: ScriptContext, doc: Document, tag: string,
 }
 
 /**
+ * Runs `handler` when the person presses `button`: a click of theirs, or Enter or Space while it
+ * has the focus (the browser turns those into a trusted click). A click a page script made
+ * (`dispatchEvent`, `element.click()`) is not trusted and does nothing, so no page can fill a
+ * code or pick an account without the person, whatever it manages to reach.
+ */
+export function onPress(ctx: ScriptContext, button: HTMLButtonElement, handler: () => void): void {
+  ctx.addEventListener(button, 'click', (event) => {
+    if (event.isTrusted) handler();
+  });
+}
+
+/**
  * A new element of Twofold's UI: `tag` with `className` and `text`. Buttons are `type=button`,
  * so none can ever submit the page's form.
  */

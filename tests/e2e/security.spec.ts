@@ -12,6 +12,7 @@ import { test, expect } from './fixtures';
 import { launchTwofold, type TwofoldBrowser } from './support/launch';
 import { PopupPage } from './pages/popup-page';
 import { serviceWorkerStopper } from './support/service-worker';
+import { hasAccessibleName } from './support/accessibility-tree';
 import { PASSWORD, buttonFrame, codesBetween, received, setUpWith, shortcut, tabIdOf } from './support/fill-helpers';
 
 const BANK = { issuer: 'Bank', label: 'alice', secret: 'JBSWY3DPEHPK3PXP', digits: 6 };
@@ -151,6 +152,50 @@ test("a page that forges the fill scripts' start signal keeps its button, and th
   await page.locator('twofold-fill').click();
   await expect.poll(async () => (await received(page))[0]?.length ?? 0).toBe(BANK.digits);
   expect(codesBetween(BANK, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
+});
+
+test("a page's own script cannot make the inline button fill or open its chooser; the person's click and keys still do", async ({ twofold }) => {
+  test.setTimeout(120_000);
+  const second = { issuer: 'Bank', label: 'bob', secret: 'KRSXG5CTMVRXEZLU', digits: 6 };
+  await setUpWith(twofold, [{ ...BANK, sites: [BANK_SITE] }, { ...second, sites: [BANK_SITE] }]);
+  const page = await twofold.context.newPage();
+  await page.goto(`https://secure.${BANK_SITE}:${fixturePort()}/fill/hostile-synthetic-events.html`);
+  expect(await buttonFrame(page), 'no inline button').not.toBeNull();
+  const chooserOpen = () => hasAccessibleName(page, 'Fill the code of');
+  // What the background did for the page: it notes each account it gave a code for.
+  const lastFills = () => twofold.serviceWorker.evaluate(async () => (await chrome.storage.session.get('fillLastUsed')).fillLastUsed ?? {});
+  const attack = () => page.evaluate(() => (window as unknown as { __attack: () => number }).__attack());
+
+  // Synthetic pointer, mouse and key events and element.click() on Twofold's host, on what lies
+  // under its button, on the focused element and on the field.
+  expect(await attack(), 'the page sent nothing').toBeGreaterThan(20);
+  // The same, run inside a click the person really made on the page's own button.
+  await page.getByRole('button', { name: 'Show my offer' }).click();
+  expect(await page.evaluate(() => (window as unknown as { __forwarded?: number }).__forwarded ?? 0)).toBeGreaterThan(20);
+  await page.waitForTimeout(1000);
+  expect(await chooserOpen(), 'the chooser opened for the page').toBe(false);
+  expect(await received(page)).toEqual([]);
+  expect(await lastFills()).toEqual({});
+
+  // The person's click opens the chooser (two accounts here), focus on its first entry.
+  await page.locator('twofold-fill').click();
+  await expect.poll(chooserOpen).toBe(true);
+  // The page now tries the chooser's entries: synthetic clicks and keys on the host while an
+  // entry has the focus, then on the field.
+  expect(await attack()).toBeGreaterThan(20);
+  await page.waitForTimeout(1000);
+  expect(await received(page)).toEqual([]);
+  expect(await lastFills()).toEqual({});
+
+  // The person: click the button again (the page moved the focus away), Enter on the entry.
+  await page.locator('twofold-fill').click();
+  await expect.poll(chooserOpen).toBe(true);
+  const before = Date.now();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await received(page))[0]?.length ?? 0).toBe(BANK.digits);
+  const code = (await received(page))[0]!;
+  expect([...codesBetween(BANK, before - 1000, Date.now() + 1000), ...codesBetween(second, before - 1000, Date.now() + 1000)]).toContain(code);
+  expect(Object.keys(await lastFills())).toEqual([BANK_SITE]);
 });
 
 /** Sends `requests` at once from `popup` and returns each reply's error code, or 'ok'. */
