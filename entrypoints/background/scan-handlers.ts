@@ -3,12 +3,12 @@
  * hold what was found until the user confirms, then save it bound to the tab's site.
  */
 import { browser } from 'wxt/browser';
-import type { AccountDraft, AccountEntry } from '@/utils/otp/account';
+import type { AccountEntry } from '@/utils/otp/account';
 import type { AccountView, ScanReport } from '@/utils/messages';
 import { interpretQrTexts, type InterpretedScan, type ScanSource } from '@/utils/qr/interpret-qr-texts';
 import { findDuplicate, toAccountView } from '@/utils/accounts/account-views';
 import { displayName } from '@/utils/accounts/display-name';
-import { CaptureFailedError, DuplicateAccountError, InvalidInputError, TwofoldError } from '@/utils/errors';
+import { CaptureFailedError, DuplicateAccountError, InvalidInputError, TwofoldError, VaultLockedError } from '@/utils/errors';
 import { msg } from '@/utils/i18n/local-message';
 import type { VaultService } from './vault-service';
 import type { ContentHandlers, PageHandlers, PageRequest } from './router';
@@ -17,34 +17,34 @@ import { captureWindow } from './capture';
 import type { Helper } from './helper';
 import type { SiteLookup } from './site-lookup';
 import { userText } from './user-text';
+import { PendingScans, type PendingScan } from './pending-scans';
 
 /** How long a scan waits for the user to confirm it. */
 const PENDING_MS = 10 * 60 * 1000;
 /** The longest pasted text accepted. */
 const MAX_TEXT = 64 * 1024;
 
-interface PendingScan {
-  drafts: AccountDraft[];
-  site?: string;
-  expires: number;
-}
-
 type ScanRequestName = 'scanTab' | 'scanImage' | 'scanText' | 'startRegionSelect' | 'confirmScan';
 
 /**
  * The scan handlers over one vault service. Images are decoded by the `helper` (jsQR never loads
- * into the service worker) and tabs' sites looked up through `sites`.
+ * into the service worker) and tabs' sites looked up through `sites`. What a scan found waits in
+ * session storage (./pending-scans.ts), so Save works after the worker was stopped and started.
  */
 export function createScanHandlers(vault: VaultService, helper: Helper, sites: SiteLookup, now: () => number = Date.now) {
-  const pending = new Map<string, PendingScan>();
+  const pending = new PendingScans(now);
   /** Tabs where the region overlay was opened by the user, and when. */
   const regionRequests = new Map<number, number>();
 
   async function report(found: InterpretedScan, site: string | undefined): Promise<ScanReport> {
     const entries = await vault.entries();
-    for (const [token, scan] of pending) if (scan.expires < now()) pending.delete(token);
-    const token = crypto.randomUUID();
-    pending.set(token, { drafts: found.drafts, site, expires: now() + PENDING_MS });
+    const token = await pending.add({ drafts: found.drafts, ...(site ? { site } : {}) }, PENDING_MS);
+    // A lock that came while this scan was read has already removed the stored scans; this one
+    // was stored after it, so it goes too: nothing found before a lock outlives it.
+    if ((await vault.status()).state !== 'unlocked') {
+      await pending.remove(token);
+      throw new VaultLockedError();
+    }
     return {
       token,
       accounts: found.drafts.map((draft) => {
@@ -137,13 +137,14 @@ export function createScanHandlers(vault: VaultService, helper: Helper, sites: S
     },
 
     async confirmScan({ token, allowDuplicate }, request) {
-      const scan = pending.get(token);
-      if (!scan || scan.expires < now()) {
-        pending.delete(token);
+      const scan = typeof token === 'string' ? await pending.get(token) : null;
+      if (scan === null) {
+        // Locking forgets what scans found: say so, rather than that the scan expired.
+        if ((await vault.status()).state !== 'unlocked') throw new VaultLockedError(msg('errScanForgottenLocked'));
         throw new InvalidInputError(msg('errScanExpired'));
       }
       const saved = await save(scan, Boolean(allowDuplicate), request);
-      pending.delete(token);
+      await pending.remove(token);
       return { saved };
     },
   };

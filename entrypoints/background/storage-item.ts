@@ -39,6 +39,19 @@ export async function setItems(entries: readonly { item: Pick<StorageItem<unknow
   for (const [areaName, values] of byArea) await browser.storage[areaName].set(values);
 }
 
+/**
+ * Removes several items, in one `remove` per storage area, so that none is left behind when
+ * another is gone (locking: the data key and the secrets that go with it).
+ */
+export async function removeItems(items: readonly Pick<StorageItem<unknown>, 'key'>[]): Promise<void> {
+  const byArea = new Map<StorageAreaName, string[]>();
+  for (const item of items) {
+    const { areaName, name } = splitKey(item.key);
+    byArea.set(areaName, [...(byArea.get(areaName) ?? []), name]);
+  }
+  for (const [areaName, names] of byArea) await browser.storage[areaName].remove(names);
+}
+
 function splitKey(key: string): { areaName: StorageAreaName; name: string } {
   const split = key.indexOf(':');
   return { areaName: key.slice(0, split) as StorageAreaName, name: key.slice(split + 1) };

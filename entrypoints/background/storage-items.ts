@@ -17,6 +17,8 @@
  *   (./site-lookup.ts), so the service worker needs no public suffix list of its own.
  * - `session:fillLastUsed`: the account last filled on each site (memory only, see below).
  * - `session:setupFills`: accounts added lately that had their setup fill (ids and times only).
+ * - `session:pendingScans`: what a scan found, until the person saves it (./pending-scans.ts);
+ *   holds secrets, so session only, and locking removes it with the data key.
  */
 import { defineItem } from './storage-item';
 import type { Settings } from '@/utils/messages';
@@ -104,3 +106,12 @@ export const backupReminderItem = defineItem<BackupReminderState>('local:backupR
  * last fills.
  */
 export const setupFillsItem = defineItem<Record<string, number>>('session:setupFills', { fallback: {} });
+
+/**
+ * Scans waiting for the person's Save (token → { drafts, site, expires }): secrets in memory only,
+ * read through ./pending-scans.ts, which checks their shape. Removed together with the data key.
+ */
+export const pendingScansItem = defineItem<Record<string, unknown>>('session:pendingScans', { fallback: {} });
+
+/** The session items that hold secrets: locking removes them all, in one call. */
+export const FORGOTTEN_ON_LOCK = [dataKeyItem, pendingScansItem] as const;

@@ -32,8 +32,8 @@ import {
 import { unlockDelayMs } from '@/utils/accounts/unlock-backoff';
 import { msg } from '@/utils/i18n/local-message';
 import { readOperationIds, withOperationId } from '@/utils/accounts/operation-ids';
-import { dataKeyItem, settingsItem, unlockFailuresItem, vaultItem, vaultOpsItem } from './storage-items';
-import { setItems } from './storage-item';
+import { FORGOTTEN_ON_LOCK, dataKeyItem, settingsItem, unlockFailuresItem, vaultItem, vaultOpsItem } from './storage-items';
+import { removeItems, setItems } from './storage-item';
 import { userText } from './user-text';
 
 const AUTO_LOCK_ALARM = 'twofold-auto-lock';
@@ -226,11 +226,11 @@ export class VaultService {
     return result;
   }
 
-  /** Forgets the data key and the decrypted cache. */
+  /** Forgets the data key, the decrypted cache and the secrets waiting in session storage (scans not yet saved). */
   async lock(): Promise<void> {
     this.lockCount += 1;
     this.cache = null;
-    await dataKeyItem.removeValue();
+    await removeItems(FORGOTTEN_ON_LOCK);
     await browser.alarms.clear(AUTO_LOCK_ALARM);
     this.emit({ type: 'locked' });
   }

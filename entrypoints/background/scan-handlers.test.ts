@@ -1,0 +1,118 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { createVault } from '@/utils/vault';
+import { ErrorCode, TwofoldError } from '@/utils/errors';
+import { VaultService } from './vault-service';
+import { createScanHandlers } from './scan-handlers';
+import { inPlaceHelper } from './helper';
+import { SiteLookup } from './site-lookup';
+import { vaultItem } from './storage-items';
+
+const PASSWORD = 'correct horse battery';
+// Small Argon2 parameters: the pending scans are under test here, not the KDF.
+const FAST_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
+const SLACK = { uri: 'otpauth://totp/Slack:alice?secret=KRSXG5CTMVRXEZLU&issuer=Slack', secret: 'KRSXG5CTMVRXEZLU' };
+const BANK = { uri: 'otpauth://totp/Bank:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Bank', secret: 'GEZDGNBVGY3TQOJQ' };
+const TEN_MINUTES = 10 * 60 * 1000;
+
+let now: number;
+
+/**
+ * One start of the service worker: a vault service and scan handlers with nothing in memory, over
+ * the same storage (a stopped worker's memory is gone; its session storage is not).
+ */
+function startWorker() {
+  const vault = new VaultService();
+  const helper = inPlaceHelper();
+  const scan = createScanHandlers(vault, helper, new SiteLookup(helper), () => now);
+  return { vault, scan: scan.page };
+}
+
+/** The error code a failed call came to, or 'ok'. */
+async function outcome(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return 'ok';
+  } catch (error) {
+    if (error instanceof TwofoldError) return `${error.code}:${error.text.key}`;
+    throw error;
+  }
+}
+
+async function stored(area: 'local' | 'session'): Promise<string> {
+  return JSON.stringify(await browser.storage[area].get(null));
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  now = Date.UTC(2026, 11, 5);
+  const { file } = await createVault(PASSWORD, [], { kdf: FAST_KDF });
+  await vaultItem.setValue(file);
+  await startWorker().vault.unlock(PASSWORD);
+});
+
+describe('a scan waiting for Save', () => {
+  it('is saved by a worker started after the one that scanned', async () => {
+    const { token } = await startWorker().scan.scanText({ text: SLACK.uri });
+    const later = startWorker();
+    const { saved } = await later.scan.confirmScan({ token });
+    expect(saved.map((a) => [a.issuer, a.label])).toEqual([['Slack', 'alice']]);
+    expect((await later.vault.entries()).map((e) => e.secret)).toEqual([SLACK.secret]);
+  });
+
+  it('is kept in session storage only (its secret never reaches local storage), and is gone once saved', async () => {
+    const { scan } = startWorker();
+    const { token } = await scan.scanText({ text: SLACK.uri });
+    expect(await stored('session')).toContain(SLACK.secret);
+    expect(await stored('local')).not.toContain(SLACK.secret);
+    await scan.confirmScan({ token });
+    expect(await stored('session')).not.toContain(SLACK.secret);
+    expect(await outcome(scan.confirmScan({ token }))).toBe(`${ErrorCode.InvalidInput}:errScanExpired`);
+  });
+
+  it('does not overwrite another scan made at the same time', async () => {
+    const { scan } = startWorker();
+    const reports = await Promise.all([scan.scanText({ text: SLACK.uri }), scan.scanText({ text: BANK.uri })]);
+    const later = startWorker();
+    for (const { token } of reports) await later.scan.confirmScan({ token });
+    expect((await later.vault.entries()).map((e) => e.secret).sort()).toEqual([BANK.secret, SLACK.secret].sort());
+  });
+
+  it.each([
+    { waitedMs: TEN_MINUTES, expected: 'ok' },
+    { waitedMs: TEN_MINUTES + 1, expected: `${ErrorCode.InvalidInput}:errScanExpired` },
+  ])('after $waitedMs ms: $expected', async ({ waitedMs, expected }) => {
+    const { token } = await startWorker().scan.scanText({ text: SLACK.uri });
+    now += waitedMs;
+    expect(await outcome(startWorker().scan.confirmScan({ token }))).toBe(expected);
+  });
+
+  it('an expired scan is dropped from storage by the next scan', async () => {
+    const { scan } = startWorker();
+    await scan.scanText({ text: SLACK.uri });
+    now += TEN_MINUTES + 1;
+    await scan.scanText({ text: BANK.uri });
+    expect(await stored('session')).not.toContain(SLACK.secret);
+    expect(await stored('session')).toContain(BANK.secret);
+  });
+
+  it('is forgotten by a lock: Save says so while locked, and after unlocking the scan is still gone', async () => {
+    const { scan, vault } = startWorker();
+    const { token } = await scan.scanText({ text: SLACK.uri });
+    await vault.lock();
+    expect(await stored('session')).not.toContain(SLACK.secret);
+    expect(await outcome(startWorker().scan.confirmScan({ token }))).toBe(`${ErrorCode.VaultLocked}:errScanForgottenLocked`);
+    await vault.unlock(PASSWORD);
+    expect(await outcome(scan.confirmScan({ token }))).toBe(`${ErrorCode.InvalidInput}:errScanExpired`);
+    expect(await vault.entries()).toEqual([]);
+  });
+
+  it('a token that is not a string is refused like an unknown one', async () => {
+    const { scan } = startWorker();
+    await scan.scanText({ text: SLACK.uri });
+    for (const token of [undefined, null, 1, {}, ['x']]) {
+      expect(await outcome(scan.confirmScan({ token } as unknown as { token: string }))).toBe(`${ErrorCode.InvalidInput}:errScanExpired`);
+    }
+  });
+});
