@@ -7,6 +7,7 @@ import { openPopupFor } from './pages/tab-popup';
 import { totpBetween } from './support/totp';
 import { encodeMigrationUri } from '../../utils/otp/encode-migration-uri';
 import type { AccountDraft } from '../../utils/otp/account';
+import { serviceWorkerStopper } from './support/service-worker';
 
 const PASSWORD = 'correct horse battery';
 const AMAZON_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -88,6 +89,50 @@ test('a Google Authenticator export shows its accounts first and imports them al
   await popup.page.getByRole('button', { name: 'Save 3 new' }).click();
   await expect(popup.rows()).toHaveCount(3);
   expect((await popup.accounts()).map((a) => a.issuer).sort()).toEqual(['Bank', 'Google', 'Slack']);
+});
+
+/** A Google Authenticator export of two accounts: a scan of it waits for Save (its preview). */
+function twoAccountExport(): string {
+  const draft = (issuer: string, label: string, secret: string): AccountDraft => ({
+    kind: 'totp', issuer, label, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0,
+  });
+  return encodeMigrationUri([draft('Google', 'alice@gmail.com', 'JBSWY3DPEHPK3PXP'), draft('Slack', 'alice', 'KRSXG5CTMVRXEZLU')]);
+}
+
+test('a scan waiting for Save survives the browser stopping the idle worker: Save still saves both', async ({ twofold, pageOn }) => {
+  const page = await pageOn('export.example', `/scan/any-code.html?text=${encodeURIComponent(twoAccountExport())}`);
+  const popup = await openPopupFor(twofold, page);
+  await popup.scanPage();
+  await expect(popup.page.getByRole('group', { name: 'Accounts found' })).toContainText('Found 2 accounts');
+  // Chrome stops a worker idle for 30 s; the person is still reading the list.
+  const stopper = await serviceWorkerStopper(twofold.context, twofold.extensionId);
+  try {
+    await stopper.stop();
+  } finally {
+    await stopper.dispose();
+  }
+  await popup.page.getByRole('button', { name: 'Save 2 new' }).click();
+  await expect(popup.page.getByRole('status').filter({ hasText: 'Saved Google (alice@gmail.com), Slack (alice)' })).toBeVisible();
+  await expect(popup.rows()).toHaveCount(2);
+  await expect(popup.page.getByRole('alert')).toHaveCount(0);
+});
+
+test('locking between a scan and Save forgets what it found, and Save says so in plain words', async ({ twofold, pageOn, openPopup }) => {
+  const page = await pageOn('export.example', `/scan/any-code.html?text=${encodeURIComponent(twoAccountExport())}`);
+  const popup = await openPopupFor(twofold, page);
+  await popup.scanPage();
+  await expect(popup.page.getByRole('group', { name: 'Accounts found' })).toContainText('Found 2 accounts');
+  // Twofold is locked from another of its windows (as auto-lock or "Lock now" elsewhere does).
+  const other = await openPopup();
+  await other.lockNow();
+  await popup.page.getByRole('button', { name: 'Save 2 new' }).click();
+  await expect(popup.page.getByRole('alert')).toHaveText('Twofold was locked, so it forgot the accounts this scan found. Unlock Twofold and scan the code again.');
+  // Nothing of the scan is left to save: unlocked again, the list is empty.
+  await other.page.reload();
+  await other.unlock(PASSWORD);
+  await expect(other.page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+  const pending = await twofold.serviceWorker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
+  expect(pending).not.toContain('pendingScans');
 });
 
 test('select an area: drag over the code on the page and it is saved', async ({ twofold, pageOn }) => {
