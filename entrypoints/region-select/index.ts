@@ -79,6 +79,9 @@ function openOverlay(): void {
   };
 
   const onKey = (event: KeyboardEvent) => {
+    // Listened for on the page's document, where the page's script can send keys too: only the
+    // person's own keys may choose (Enter: the whole visible page, which is then saved) or cancel.
+    if (!event.isTrusted) return;
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
@@ -93,7 +96,7 @@ function openOverlay(): void {
   cancel.addEventListener('click', () => void finish(null));
 
   layer.addEventListener('pointerdown', (event) => {
-    if (event.button !== 0) return;
+    if (event.button !== 0 || !event.isTrusted) return;
     start = { x: event.clientX, y: event.clientY };
     layer.setPointerCapture(event.pointerId);
     box.hidden = false;
@@ -105,7 +108,7 @@ function openOverlay(): void {
     Object.assign(box.style, { left: `${r.x}px`, top: `${r.y}px`, width: `${r.width}px`, height: `${r.height}px` });
   });
   layer.addEventListener('pointerup', (event) => {
-    if (!start) return;
+    if (!start || !event.isTrusted) return;
     const r = rectFrom(event);
     start = null;
     if (r.width < 12 || r.height < 12) {

@@ -8,6 +8,7 @@ import { totpBetween } from './support/totp';
 import { encodeMigrationUri } from '../../utils/otp/encode-migration-uri';
 import type { AccountDraft } from '../../utils/otp/account';
 import { serviceWorkerStopper } from './support/service-worker';
+import { hasAccessibleName } from './support/accessibility-tree';
 
 const PASSWORD = 'correct horse battery';
 const AMAZON_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -167,6 +168,38 @@ test('select an area: Escape cancels and nothing is saved', async ({ twofold, pa
   await expect(page.locator('twofold-overlay')).toHaveCount(0);
   const check = await openPopupFor(twofold, page);
   expect(await check.accounts()).toHaveLength(0);
+});
+
+test("select an area: the page's own script cannot choose the area (Enter takes the whole page) or cancel it; the person still can", async ({ twofold, pageOn }) => {
+  const page = await pageOn('www.amazon.com', '/scan/amazon-setup.html');
+  const popup = await openPopupFor(twofold, page);
+  const closed = popup.page.waitForEvent('close');
+  await popup.page.getByRole('button', { name: 'Select an area' }).click();
+  await closed;
+  await expect(page.locator('twofold-overlay')).toHaveCount(1);
+  // The page sends Enter and Escape as key events of its own, where the overlay listens.
+  const sent = await page.evaluate(() => {
+    let count = 0;
+    for (const target of [document, document.documentElement, document.body, window, document.activeElement ?? document.body]) {
+      for (const key of ['Enter', 'Escape']) {
+        for (const type of ['keydown', 'keyup']) {
+          target.dispatchEvent(new KeyboardEvent(type, { key, code: key, bubbles: true, cancelable: true, composed: true }));
+          count += 1;
+        }
+      }
+    }
+    return count;
+  });
+  expect(sent).toBeGreaterThan(0);
+  await page.waitForTimeout(1000);
+  // The overlay still asks for an area (a chosen one would have turned into "Saved …").
+  expect(await hasAccessibleName(page, 'Drag over the QR code to scan it.'), 'the page closed the overlay').toBe(true);
+  expect(await hasAccessibleName(page, 'Saved'), 'the page chose the area').toBe(false);
+  // The person's Enter takes the whole visible page: the setup code on it is saved.
+  await page.keyboard.press('Enter');
+  await expect.poll(() => hasAccessibleName(page, /^Saved .* for amazon\.com\./u)).toBe(true);
+  const check = await openPopupFor(twofold, page);
+  await expect(check.rows()).toHaveCount(1);
 });
 
 test('an image file of the code can be chosen, and a broken file is refused clearly', async ({ twofold, pageOn }) => {
