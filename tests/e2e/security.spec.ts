@@ -154,6 +154,46 @@ test("a page that forges the fill scripts' start signal keeps its button, and th
   expect(codesBetween(BANK, before - 1000, Date.now() + 1000)).toContain((await received(page))[0]);
 });
 
+interface DomNode {
+  nodeName: string;
+  backendNodeId: number;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/**
+ * Presses Twofold's own buttons of class `className` (inside the closed shadow roots of its
+ * elements in `page`) from the page's own world: `element.click()` and a synthetic click, what a
+ * page script could do if it ever held them (a browser bug, a leaked reference). The test reaches
+ * them through DevTools, which sees closed roots. Returns how many buttons it pressed.
+ */
+async function pressFromPage(page: Page, className: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const buttons: number[] = [];
+    const walk = (node: DomNode, inTwofold: boolean): void => {
+      const ours = inTwofold || node.nodeName.startsWith('TWOFOLD-');
+      const attributes = node.attributes ?? [];
+      const classIndex = attributes.indexOf('class');
+      if (ours && node.nodeName === 'BUTTON' && classIndex >= 0 && attributes[classIndex + 1] === className) buttons.push(node.backendNodeId);
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child, ours);
+    };
+    walk(root, false);
+    for (const backendNodeId of buttons) {
+      const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId })) as { object: { objectId: string } };
+      await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: "function () { this.click(); this.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })); }",
+      });
+    }
+    return buttons.length;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 test("a page's own script cannot make the inline button fill or open its chooser; the person's click and keys still do", async ({ twofold }) => {
   test.setTimeout(120_000);
   const second = { issuer: 'Bank', label: 'bob', secret: 'KRSXG5CTMVRXEZLU', digits: 6 };
@@ -176,6 +216,10 @@ test("a page's own script cannot make the inline button fill or open its chooser
   expect(await chooserOpen(), 'the chooser opened for the page').toBe(false);
   expect(await received(page)).toEqual([]);
   expect(await lastFills()).toEqual({});
+  // Even holding Twofold's button itself, the page's clicks are not the person's.
+  expect(await pressFromPage(page, 'fill'), 'no button to press').toBe(1);
+  await page.waitForTimeout(1000);
+  expect(await chooserOpen(), 'the page opened the chooser from inside').toBe(false);
 
   // The person's click opens the chooser (two accounts here), focus on its first entry.
   await page.locator('twofold-fill').click();
@@ -183,6 +227,8 @@ test("a page's own script cannot make the inline button fill or open its chooser
   // The page now tries the chooser's entries: synthetic clicks and keys on the host while an
   // entry has the focus, then on the field.
   expect(await attack()).toBeGreaterThan(20);
+  // And pressing the entries themselves, from inside.
+  expect(await pressFromPage(page, 'pick')).toBe(2);
   await page.waitForTimeout(1000);
   expect(await received(page)).toEqual([]);
   expect(await lastFills()).toEqual({});
