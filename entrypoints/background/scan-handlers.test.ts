@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { createVault } from '@/utils/vault';
@@ -26,7 +26,7 @@ function startWorker() {
   const vault = new VaultService();
   const helper = inPlaceHelper();
   const scan = createScanHandlers(vault, helper, new SiteLookup(helper), () => now);
-  return { vault, scan: scan.page };
+  return { vault, scan: scan.page, content: scan.content };
 }
 
 /** The error code a failed call came to, or 'ok'. */
@@ -114,5 +114,35 @@ describe('a scan waiting for Save', () => {
     for (const token of [undefined, null, 1, {}, ['x']]) {
       expect(await outcome(scan.confirmScan({ token } as unknown as { token: string }))).toBe(`${ErrorCode.InvalidInput}:errScanExpired`);
     }
+  });
+});
+
+describe('"Select an area"', () => {
+  /** A tab on a web page, and the overlay injected into it (its script is not run here). */
+  async function openOverlay(): Promise<number> {
+    const tab = await browser.tabs.create({ url: 'https://www.example.com/setup', active: true });
+    vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue(undefined);
+    await startWorker().scan.startRegionSelect({ tabId: tab.id! });
+    return tab.id!;
+  }
+  const sender = (tabId: number, frameId = 0) => ({ tabId, frameId, url: 'https://www.example.com/setup' });
+
+  it('answers the overlay after the worker was stopped while the person dragged (here: cancelled)', async () => {
+    const tabId = await openOverlay();
+    now += 60_000;
+    const reply = await startWorker().content.regionSelected({ rect: null, viewportWidth: 1000 }, sender(tabId));
+    expect(reply).toEqual({ ok: false, message: 'Cancelled.' });
+  });
+
+  it.each([
+    { name: 'a second answer from the same tab', waitedMs: 0, frameId: 0, answers: 2 },
+    { name: 'an answer after the scan window', waitedMs: TEN_MINUTES + 1, frameId: 0, answers: 1 },
+    { name: 'an answer from a frame', waitedMs: 0, frameId: 3, answers: 1 },
+  ])('refuses $name', async ({ waitedMs, frameId, answers }) => {
+    const tabId = await openOverlay();
+    now += waitedMs;
+    let reply;
+    for (let i = 0; i < answers; i++) reply = await startWorker().content.regionSelected({ rect: null, viewportWidth: 1000 }, sender(tabId, frameId));
+    expect(reply).toEqual({ ok: false, message: 'Open Twofold and choose “Select an area” again.' });
   });
 });

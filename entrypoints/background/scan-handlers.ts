@@ -18,6 +18,7 @@ import type { Helper } from './helper';
 import type { SiteLookup } from './site-lookup';
 import { userText } from './user-text';
 import { PendingScans, type PendingScan } from './pending-scans';
+import { regionRequestsItem } from './storage-items';
 
 /** How long a scan waits for the user to confirm it. */
 const PENDING_MS = 10 * 60 * 1000;
@@ -33,8 +34,19 @@ type ScanRequestName = 'scanTab' | 'scanImage' | 'scanText' | 'startRegionSelect
  */
 export function createScanHandlers(vault: VaultService, helper: Helper, sites: SiteLookup, now: () => number = Date.now) {
   const pending = new PendingScans(now);
-  /** Tabs where the region overlay was opened by the user, and when. */
-  const regionRequests = new Map<number, number>();
+
+  /**
+   * Notes (`at` a time) or forgets (`at` undefined) the person's "Select an area" on `tabId`;
+   * returns when it was noted before, if it was. Requests older than the scan window go too.
+   */
+  async function regionRequest(tabId: number, at?: number): Promise<number | undefined> {
+    const stored = await regionRequestsItem.getValue();
+    const before = stored[String(tabId)];
+    const kept = Object.fromEntries(Object.entries(stored).filter(([tab, time]) => tab !== String(tabId) && typeof time === 'number' && now() - time <= PENDING_MS));
+    if (at !== undefined) kept[String(tabId)] = at;
+    await regionRequestsItem.setValue(Object.keys(kept).length > 0 ? kept : null);
+    return typeof before === 'number' ? before : undefined;
+  }
 
   async function report(found: InterpretedScan, site: string | undefined): Promise<ScanReport> {
     const entries = await vault.entries();
@@ -127,11 +139,11 @@ export function createScanHandlers(vault: VaultService, helper: Helper, sites: S
     async startRegionSelect({ tabId }) {
       const tab = await targetTab(tabId);
       await vault.entries();
-      regionRequests.set(tab.id, now());
+      await regionRequest(tab.id, now());
       try {
         await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/region-select.js'] });
       } catch (error) {
-        regionRequests.delete(tab.id);
+        await regionRequest(tab.id);
         throw new CaptureFailedError(msg('errCannotDrawOnPage'), { cause: error });
       }
     },
@@ -151,8 +163,7 @@ export function createScanHandlers(vault: VaultService, helper: Helper, sites: S
 
   const content: ContentHandlers<'regionSelected'> = {
     async regionSelected({ rect, viewportWidth }, sender) {
-      const requestedAt = regionRequests.get(sender.tabId);
-      regionRequests.delete(sender.tabId);
+      const requestedAt = await regionRequest(sender.tabId);
       // Only the overlay the user opened from the popup may ask for a capture, once.
       if (requestedAt === undefined || now() - requestedAt > PENDING_MS || sender.frameId !== 0) {
         return { ok: false, message: userText(msg('regionAskAgain')) };

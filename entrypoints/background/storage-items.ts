@@ -19,6 +19,7 @@
  * - `session:setupFills`: accounts added lately that had their setup fill (ids and times only).
  * - `session:pendingScans`: what a scan found, until the person saves it (./pending-scans.ts);
  *   holds secrets, so session only, and locking removes it with the data key.
+ * - `session:regionRequests`: the tabs where the person opened "Select an area", and when.
  */
 import { defineItem } from './storage-item';
 import type { Settings } from '@/utils/messages';
@@ -115,3 +116,10 @@ export const pendingScansItem = defineItem<Record<string, unknown>>('session:pen
 
 /** The session items that hold secrets: locking removes them all, in one call. */
 export const FORGOTTEN_ON_LOCK = [dataKeyItem, pendingScansItem] as const;
+
+/**
+ * Tabs where the person opened "Select an area" (tab id → ms since the epoch): the overlay may
+ * ask for one capture there. Kept here, not in the worker's memory, because the person may take
+ * longer to drag than Chrome keeps an idle worker (30 s).
+ */
+export const regionRequestsItem = defineItem<Record<string, number>>('session:regionRequests', { fallback: {} });

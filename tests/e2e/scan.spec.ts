@@ -157,6 +157,24 @@ test('select an area: drag over the code on the page and it is saved', async ({ 
   expect(await check.accounts()).toEqual([expect.objectContaining({ issuer: 'GitHub', sites: ['amazon.com'] })]);
 });
 
+test('select an area: the drag still saves after the browser stopped the idle worker meanwhile', async ({ twofold, pageOn }) => {
+  const page = await pageOn('www.amazon.com', '/scan/amazon-setup.html');
+  const popup = await openPopupFor(twofold, page);
+  const closed = popup.page.waitForEvent('close');
+  await popup.page.getByRole('button', { name: 'Select an area' }).click();
+  await closed;
+  await expect.poll(() => hasAccessibleName(page, 'Drag over the QR code to scan it.')).toBe(true);
+  // The person takes longer than Chrome keeps an idle worker.
+  const stopper = await serviceWorkerStopper(twofold.context, twofold.extensionId);
+  try {
+    await stopper.stop();
+  } finally {
+    await stopper.dispose();
+  }
+  await page.keyboard.press('Enter');
+  await expect.poll(() => hasAccessibleName(page, /^Saved .* for amazon\.com\./u)).toBe(true);
+});
+
 test('select an area: Escape cancels and nothing is saved', async ({ twofold, pageOn }) => {
   const page = await pageOn('www.amazon.com', '/scan/amazon-setup.html');
   const popup = await openPopupFor(twofold, page);
