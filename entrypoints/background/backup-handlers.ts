@@ -22,7 +22,7 @@ import { sortAccounts } from '@/utils/accounts/account-views';
 import { displayName } from '@/utils/accounts/display-name';
 import { checkNewPassword } from '@/utils/vault/password-policy';
 import { fromBase64 } from '@/utils/vault/base64';
-import { InvalidInputError } from '@/utils/errors';
+import { InvalidInputError, VaultLockedError } from '@/utils/errors';
 import { msg } from '@/utils/i18n/local-message';
 import type { Translate } from '@/utils/i18n/localize';
 import type { VaultService } from './vault-service';
@@ -32,6 +32,8 @@ import { browserTranslate, userText } from './user-text';
 import type { Helper } from './helper';
 import { hostOfTypedSite } from '@/utils/accounts/check-account-edit';
 import type { SiteLookup } from './site-lookup';
+import { PendingOffers } from './pending-offers';
+import { pendingImportsItem } from './storage-items';
 
 /** How long a preview waits for the user to confirm it. */
 const PENDING_MS = 10 * 60 * 1000;
@@ -42,9 +44,13 @@ const PENDING_MS = 10 * 60 * 1000;
  */
 export type ImportItem = AccountDraft & Partial<AccountEntry>;
 
+/** An import's accounts waiting for the person's Import. */
 interface PendingImport {
   items: ImportItem[];
-  expires: number;
+}
+
+function isPendingImport(value: unknown): value is PendingImport {
+  return typeof value === 'object' && value !== null && Array.isArray((value as Partial<PendingImport>).items);
 }
 
 export type BackupRequestName = 'previewImport' | 'confirmImport' | 'exportBackup' | 'exportOtpauthList' | 'exportMigrationQrs';
@@ -200,7 +206,8 @@ export function createBackupHandlers(
   now: () => number = Date.now,
   siteLookup?: Pick<SiteLookup, 'registrableDomains'>,
 ): PageHandlers<BackupRequestName> {
-  const pending = new Map<string, PendingImport>();
+  // Kept in session storage, so Import works after the worker was stopped (./pending-offers.ts).
+  const pending = new PendingOffers(pendingImportsItem, isPendingImport, PENDING_MS, now);
 
   /** The master password typed again: refused like a wrong unlock, counted in the same delay. */
   async function reenter(masterPassword: unknown): Promise<void> {
@@ -221,8 +228,6 @@ export function createBackupHandlers(
     async previewImport(args) {
       const entries = await vault.entries(); // Locked vaults fail here, before the file is read.
       const { items, preview } = await readImport(args ?? {}, helper);
-      const at = now();
-      for (const [token, held] of pending) if (held.expires < at) pending.delete(token);
       const view: ImportPreviewView = {
         format: preview.format,
         accounts: toImportAccountViews(items, entries),
@@ -231,29 +236,34 @@ export function createBackupHandlers(
         ...(preview.batches ? { batches: preview.batches } : {}),
       };
       if (items.length > 0) {
-        const token = crypto.randomUUID();
-        pending.set(token, { items, expires: at + PENDING_MS });
-        view.token = token;
+        view.token = await pending.add({ items });
+        // Stored after a lock that came while the file was read: it goes too (see scan-handlers).
+        if ((await vault.status()).state !== 'unlocked') {
+          await pending.remove(view.token);
+          throw new VaultLockedError();
+        }
       }
       return view;
     },
 
     async confirmImport({ token, keepDuplicates, sites }, request) {
-      const held = typeof token === 'string' ? pending.get(token) : undefined;
-      if (!held || held.expires < now()) {
-        if (typeof token === 'string') pending.delete(token);
+      const waiting = typeof token === 'string' ? await pending.get(token) : null;
+      if (waiting === null) {
+        // Locking forgets what an import read: say that it is locked, not that it expired.
+        if ((await vault.status()).state !== 'unlocked') throw new VaultLockedError();
         throw new InvalidInputError(msg('errPreviewExpired'));
       }
-      const bound = await confirmedSites(held.items, sites, siteLookup);
+      const bound = await confirmedSites(waiting.items, sites, siteLookup);
       // Taken out while saving, so a second click cannot import the same accounts twice.
-      pending.delete(token);
+      const held = await pending.take(token);
+      if (held === null) throw new InvalidInputError(msg('errPreviewExpired'));
       try {
         return await vault.update((entries) => {
           const merged = mergeImport(entries, bound, { keepDuplicates: Boolean(keepDuplicates), now: now(), newId: () => crypto.randomUUID() });
           return { entries: merged.entries, result: { imported: merged.imported, skipped: merged.skipped } };
         }, request);
       } catch (error) {
-        pending.set(token, held);
+        await held.restore();
         throw error;
       }
     },

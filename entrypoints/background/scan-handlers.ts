@@ -3,7 +3,7 @@
  * hold what was found until the user confirms, then save it bound to the tab's site.
  */
 import { browser } from 'wxt/browser';
-import type { AccountEntry } from '@/utils/otp/account';
+import type { AccountDraft, AccountEntry } from '@/utils/otp/account';
 import type { AccountView, ScanReport } from '@/utils/messages';
 import { interpretQrTexts, type InterpretedScan, type ScanSource } from '@/utils/qr/interpret-qr-texts';
 import { findDuplicate, toAccountView } from '@/utils/accounts/account-views';
@@ -17,13 +17,25 @@ import { captureWindow } from './capture';
 import type { Helper } from './helper';
 import type { SiteLookup } from './site-lookup';
 import { userText } from './user-text';
-import { PendingScans, type PendingScan } from './pending-scans';
-import { regionRequestsItem } from './storage-items';
+import { PendingOffers } from './pending-offers';
+import { pendingScansItem, regionRequestsItem } from './storage-items';
 
 /** How long a scan waits for the user to confirm it. */
 const PENDING_MS = 10 * 60 * 1000;
 /** The longest pasted text accepted. */
 const MAX_TEXT = 64 * 1024;
+
+/** A scan's accounts waiting for Save, and the site they will be bound to. */
+interface PendingScan {
+  drafts: AccountDraft[];
+  site?: string;
+}
+
+function isPendingScan(value: unknown): value is PendingScan {
+  if (typeof value !== 'object' || value === null) return false;
+  const scan = value as Partial<PendingScan>;
+  return Array.isArray(scan.drafts) && (scan.site === undefined || typeof scan.site === 'string');
+}
 
 type ScanRequestName = 'scanTab' | 'scanImage' | 'scanText' | 'startRegionSelect' | 'confirmScan';
 
@@ -33,7 +45,7 @@ type ScanRequestName = 'scanTab' | 'scanImage' | 'scanText' | 'startRegionSelect
  * session storage (./pending-scans.ts), so Save works after the worker was stopped and started.
  */
 export function createScanHandlers(vault: VaultService, helper: Helper, sites: SiteLookup, now: () => number = Date.now) {
-  const pending = new PendingScans(now);
+  const pending = new PendingOffers(pendingScansItem, isPendingScan, PENDING_MS, now);
 
   /**
    * Notes (`at` a time) or forgets (`at` undefined) the person's "Select an area" on `tabId`;
@@ -50,7 +62,7 @@ export function createScanHandlers(vault: VaultService, helper: Helper, sites: S
 
   async function report(found: InterpretedScan, site: string | undefined): Promise<ScanReport> {
     const entries = await vault.entries();
-    const token = await pending.add({ drafts: found.drafts, ...(site ? { site } : {}) }, PENDING_MS);
+    const token = await pending.add({ drafts: found.drafts, ...(site ? { site } : {}) });
     // A lock that came while this scan was read has already removed the stored scans; this one
     // was stored after it, so it goes too: nothing found before a lock outlives it.
     if ((await vault.status()).state !== 'unlocked') {
@@ -172,7 +184,7 @@ export function createScanHandlers(vault: VaultService, helper: Helper, sites: S
       try {
         const tab = await targetTab(sender.tabId);
         const found = await scanPixels(await captureWindow(tab.windowId), 'region', { rect, viewportWidth });
-        const saved = await save({ drafts: found.drafts, site: tab.site, expires: 0 }, false);
+        const saved = await save({ drafts: found.drafts, ...(tab.site ? { site: tab.site } : {}) }, false);
         const names = saved.map((a) => displayName(a)).join(', ');
         return { ok: true, message: userText(tab.site ? msg('regionSavedFor', names, tab.site) : msg('regionSaved', names)) };
       } catch (error) {

@@ -17,8 +17,9 @@
  *   (./site-lookup.ts), so the service worker needs no public suffix list of its own.
  * - `session:fillLastUsed`: the account last filled on each site (memory only, see below).
  * - `session:setupFills`: accounts added lately that had their setup fill (ids and times only).
- * - `session:pendingScans`: what a scan found, until the person saves it (./pending-scans.ts);
+ * - `session:pendingScans`: what a scan found, until the person saves it (./pending-offers.ts);
  *   holds secrets, so session only, and locking removes it with the data key.
+ * - `session:pendingImports`: an import's accounts until the person confirms it, the same way.
  * - `session:regionRequests`: the tabs where the person opened "Select an area", and when.
  */
 import { defineItem } from './storage-item';
@@ -109,13 +110,16 @@ export const backupReminderItem = defineItem<BackupReminderState>('local:backupR
 export const setupFillsItem = defineItem<Record<string, number>>('session:setupFills', { fallback: {} });
 
 /**
- * Scans waiting for the person's Save (token → { drafts, site, expires }): secrets in memory only,
- * read through ./pending-scans.ts, which checks their shape. Removed together with the data key.
+ * Scans waiting for the person's Save (token → { value: { drafts, site }, expires }): secrets in
+ * memory only, read through ./pending-offers.ts, which checks their shape. Removed with the data key.
  */
 export const pendingScansItem = defineItem<Record<string, unknown>>('session:pendingScans', { fallback: {} });
 
+/** Imports waiting for the person's Import (token → { value: { items }, expires }), as scans above. */
+export const pendingImportsItem = defineItem<Record<string, unknown>>('session:pendingImports', { fallback: {} });
+
 /** The session items that hold secrets: locking removes them all, in one call. */
-export const FORGOTTEN_ON_LOCK = [dataKeyItem, pendingScansItem] as const;
+export const FORGOTTEN_ON_LOCK = [dataKeyItem, pendingScansItem, pendingImportsItem] as const;
 
 /**
  * Tabs where the person opened "Select an area" (tab id → ms since the epoch): the overlay may

@@ -122,6 +122,21 @@ test('an otpauth:// list file is previewed, its bad line listed, and imported on
   await expectCodes(popup, [GITHUB, SLACK, FASTMAIL]);
 });
 
+test('an import waiting for the person survives the browser stopping the idle worker: Import still imports', async ({ twofold, openPopup }) => {
+  const { popup, options } = await setUp(twofold, openPopup);
+  await options.chooseImportFile('accounts.txt', [uri(GITHUB), uri(SLACK)].join('\n'));
+  await expect(options.previewRows()).toHaveCount(2);
+  const stopper = await serviceWorkerStopper(twofold.context, twofold.extensionId);
+  try {
+    await stopper.stop();
+  } finally {
+    await stopper.dispose();
+  }
+  await options.importButton().click();
+  await expect(options.importDone()).toHaveText('Imported 2 accounts.');
+  await expectCodes(popup, [GITHUB, SLACK]);
+});
+
 test('an encrypted Aegis file: a wrong password imports nothing, the right one opens it', async ({ twofold, openPopup }) => {
   const { popup, options } = await setUp(twofold, openPopup);
   const vaultBefore = await storedVault(twofold);
