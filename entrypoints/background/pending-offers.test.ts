@@ -3,22 +3,17 @@
  * stopped worker and goes with a lock, as a scan does (./scan-handlers.test.ts).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { createVault } from '@/utils/vault';
-import { ErrorCode, TwofoldError } from '@/utils/errors';
+import { ErrorCode } from '@/utils/errors';
 import { VaultService } from './vault-service';
 import { createBackupHandlers } from './backup-handlers';
 import { inPlaceHelper } from './helper';
-import { vaultItem } from './storage-items';
+import { outcome, PASSWORD, resetToUnlockedVault, TEN_MINUTES } from './worker-test-helpers';
 
-const PASSWORD = 'correct horse battery';
-const FAST_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
 const LINKS = [
   'otpauth://totp/Slack:alice?secret=KRSXG5CTMVRXEZLU&issuer=Slack',
   'otpauth://totp/Bank:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Bank',
 ].join('\n');
-const TEN_MINUTES = 10 * 60 * 1000;
 
 let now: number;
 
@@ -28,22 +23,9 @@ function startWorker() {
   return { vault, backup: createBackupHandlers(vault, inPlaceHelper(), () => now) };
 }
 
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof TwofoldError) return `${error.code}:${error.text.key}`;
-    throw error;
-  }
-}
-
 beforeEach(async () => {
-  fakeBrowser.reset();
   now = Date.UTC(2026, 11, 5);
-  const { file } = await createVault(PASSWORD, [], { kdf: FAST_KDF });
-  await vaultItem.setValue(file);
-  await startWorker().vault.unlock(PASSWORD);
+  await resetToUnlockedVault();
 });
 
 describe('an import waiting for Import', () => {

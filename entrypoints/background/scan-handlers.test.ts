@@ -1,20 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { createVault } from '@/utils/vault';
-import { ErrorCode, TwofoldError } from '@/utils/errors';
+import { ErrorCode } from '@/utils/errors';
 import { VaultService } from './vault-service';
 import { createScanHandlers } from './scan-handlers';
 import { inPlaceHelper } from './helper';
 import { SiteLookup } from './site-lookup';
-import { vaultItem } from './storage-items';
+import { outcome, PASSWORD, resetToUnlockedVault, TEN_MINUTES } from './worker-test-helpers';
 
-const PASSWORD = 'correct horse battery';
-// Small Argon2 parameters: the pending scans are under test here, not the KDF.
-const FAST_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
 const SLACK = { uri: 'otpauth://totp/Slack:alice?secret=KRSXG5CTMVRXEZLU&issuer=Slack', secret: 'KRSXG5CTMVRXEZLU' };
 const BANK = { uri: 'otpauth://totp/Bank:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Bank', secret: 'GEZDGNBVGY3TQOJQ' };
-const TEN_MINUTES = 10 * 60 * 1000;
 
 let now: number;
 
@@ -29,27 +23,13 @@ function startWorker() {
   return { vault, scan: scan.page, content: scan.content };
 }
 
-/** The error code a failed call came to, or 'ok'. */
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof TwofoldError) return `${error.code}:${error.text.key}`;
-    throw error;
-  }
-}
-
 async function stored(area: 'local' | 'session'): Promise<string> {
   return JSON.stringify(await browser.storage[area].get(null));
 }
 
 beforeEach(async () => {
-  fakeBrowser.reset();
   now = Date.UTC(2026, 11, 5);
-  const { file } = await createVault(PASSWORD, [], { kdf: FAST_KDF });
-  await vaultItem.setValue(file);
-  await startWorker().vault.unlock(PASSWORD);
+  await resetToUnlockedVault();
 });
 
 describe('a scan waiting for Save', () => {
