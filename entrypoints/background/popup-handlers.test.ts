@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AccountEntry } from '@/utils/otp/account';
 import { ErrorCode, TwofoldError, WrongPasswordError } from '@/utils/errors';
-import type { VaultService } from './vault-service';
+import type { VaultEvent, VaultService } from './vault-service';
 import { createPopupHandlers, UNDO_WINDOW_MS } from './popup-handlers';
 import { inPlaceHelper } from './helper';
 import { SiteLookup } from './site-lookup';
@@ -28,6 +28,13 @@ class MemoryVault {
   }
   async verifyPassword(password: string) {
     if (password !== this.password) throw new WrongPasswordError();
+  }
+  private listeners: ((event: VaultEvent) => void)[] = [];
+  onEvent(listener: (event: VaultEvent) => void) {
+    this.listeners.push(listener);
+  }
+  lock() {
+    for (const listener of this.listeners) listener({ type: 'locked' });
   }
 }
 
@@ -115,6 +122,14 @@ describe('deleteAccountWithUndo and restoreAccount', () => {
     const h = handlers();
     await h.deleteAccountWithUndo({ id: 'b' });
     elapse(UNDO_WINDOW_MS + 60_000);
+    await expect(h.restoreAccount({ id: 'b' })).rejects.toMatchObject({ code: ErrorCode.NotFound });
+    expect(vault.stored.map((e) => e.id)).toEqual(['a', 'c']);
+  });
+
+  it('forgets the entry, secret and all, when Twofold locks inside the window', async () => {
+    const h = handlers();
+    await h.deleteAccountWithUndo({ id: 'b' });
+    vault.lock();
     await expect(h.restoreAccount({ id: 'b' })).rejects.toMatchObject({ code: ErrorCode.NotFound });
     expect(vault.stored.map((e) => e.id)).toEqual(['a', 'c']);
   });

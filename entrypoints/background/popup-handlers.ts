@@ -58,10 +58,14 @@ function editError(check: Extract<EditCheck, { ok: false }>): InvalidInputError 
 /**
  * The popup's page request handlers. Deleted accounts wait in memory (never in storage) for
  * {@link UNDO_WINDOW_MS} plus a little grace, then are dropped; a service-worker restart in
- * that window drops them too (the undo then says the account cannot be brought back).
+ * that window drops them too (the undo then says the account cannot be brought back), and so
+ * does a lock: a locked Twofold holds no secret in memory.
  */
 export function createPopupHandlers(vault: VaultService, sites: SiteLookup, deps: PopupDeps = defaultDeps): PageHandlers<PopupRequestName> {
   const deleted = new Map<string, { entry: AccountEntry; until: number }>();
+  vault.onEvent((event) => {
+    if (event.type === 'locked') deleted.clear();
+  });
 
   function forget(id: string, until: number) {
     if (deleted.get(id)?.until === until) deleted.delete(id);
