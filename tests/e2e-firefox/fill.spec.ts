@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { test, expect, openPopup, openPopupFor } from './fixtures';
+import { chooseInContextMenu, pressFillShortcut } from './support/firefox';
 import { totpBetween } from '../e2e/support/totp';
 
 const PASSWORD = 'correct horse battery';
@@ -61,4 +62,47 @@ test('Firefox fills on a bound site: the inline button in single and split field
   await popup.fill('Amazon');
   await expect.poll(() => received(page)).not.toBe('');
   expect(codesSince(AMAZON, before)).toContain(await received(page));
+});
+
+/** The page's Twofold notice is on screen (its text sits in a closed shadow root). */
+const hasNotice = (page: Page) => page.evaluate(() => document.querySelector('twofold-notice') !== null);
+
+/**
+ * The shortcut (Firefox's own `<key>` for Alt+Shift+F) and the real context menu of the field
+ * (a right-click, then "Fill sign-in code"): the code on the bound site; on the look-alike
+ * nothing, and the page shows Twofold's notice instead.
+ */
+test('Firefox fills from the keyboard shortcut and the context menu on a bound site, and nothing on a look-alike', async ({ firefox }) => {
+  const setup = await openPopup(firefox);
+  await setup.setUp(PASSWORD);
+  await setup.ui.waitFor('h2, h1', 'No accounts yet');
+  expect(await setup.saveBoundAccount(AMAZON)).toMatchObject({ ok: true });
+  await setup.page.close();
+
+  const triggers = {
+    shortcut: async (page: Page) => {
+      await page.bringToFront();
+      await pressFillShortcut(firefox);
+    },
+    'context menu': async (page: Page) => {
+      await page.bringToFront();
+      await page.click('#auth-mfa-otpcode', { button: 'right' });
+      await chooseInContextMenu(firefox, 'Fill sign-in code');
+    },
+  };
+  for (const [name, trigger] of Object.entries(triggers)) {
+    const page = await firefox.pageOn('www.amazon.com', '/fill/amazon-like.html');
+    const before = Date.now();
+    await trigger(page);
+    await expect.poll(() => received(page), { message: `${name}: no code received` }).not.toBe('');
+    expect(codesSince(AMAZON, before), `${name}: wrong code`).toContain(await received(page));
+    await page.close();
+
+    const fake = await firefox.pageOn('www.amaz0n.com', '/fill/amazon-like.html');
+    await trigger(fake);
+    await expect.poll(() => hasNotice(fake), { message: `${name} on the look-alike: no notice` }).toBe(true);
+    expect(await received(fake), `${name} on the look-alike: received a code`).toBe('');
+    expect(await fake.$eval('#auth-mfa-otpcode', (input) => (input as HTMLInputElement).value), `${name} on the look-alike: filled`).toBe('');
+    await fake.close();
+  }
 });

@@ -159,6 +159,60 @@ export async function terminateBackground(firefox: FirefoxTwofold): Promise<void
   await page.close();
 }
 
+/**
+ * Runs `expression` in the browser window's own (privileged) document, browser.xhtml: its
+ * shortcut keys and its context menu. `--remote-allow-system-access` opens it to WebDriver BiDi.
+ */
+export async function inBrowserWindow(firefox: FirefoxTwofold, expression: string): Promise<unknown> {
+  type Send = (method: string, params: unknown) => Promise<{ result: unknown }>;
+  const { connection } = firefox.browser as unknown as { connection: { send: Send } };
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).result as { contexts: { context: string; url: string }[] };
+  const window = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('No browser window');
+  const { result } = (await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true })).result as {
+    result?: { value?: unknown };
+  } & { exceptionDetails?: { text: string } };
+  return result?.value;
+}
+
+/**
+ * Runs the extension's keyboard shortcut in the active tab as Firefox does once the keys match:
+ * the command of the `<key>` Firefox made from the manifest's `commands` (Alt+Shift+F). Key
+ * presses over WebDriver BiDi go to the page only and never reach the browser's shortcuts.
+ */
+export async function pressFillShortcut(firefox: FirefoxTwofold): Promise<void> {
+  const pressed = await inBrowserWindow(
+    firefox,
+    `(() => {
+      const key = [...document.querySelectorAll('keyset[id^="ext-keyset-id-"] > key')]
+        .find((k) => k.getAttribute('key') === 'F' && k.getAttribute('modifiers') === 'alt,shift');
+      if (!key) return false;
+      key.doCommand();
+      return true;
+    })()`,
+  );
+  if (pressed !== true) throw new Error('Firefox has no Alt+Shift+F shortcut for the extension');
+}
+
+/**
+ * Picks `label` in the page's real context menu, which a right-click (`page.click(css,
+ * { button: 'right' })`) has opened; waits for the menu to be open first.
+ */
+export async function chooseInContextMenu(firefox: FirefoxTwofold, label: string): Promise<void> {
+  await waitUntil(async () => (await inBrowserWindow(firefox, `document.getElementById('contentAreaContextMenu').state`)) === 'open', 'the context menu to open');
+  const chosen = await inBrowserWindow(
+    firefox,
+    `(() => {
+      const menu = document.getElementById('contentAreaContextMenu');
+      const item = [...menu.querySelectorAll('menuitem')].find((i) => !i.hidden && i.label === ${JSON.stringify(label)});
+      if (!item) return false;
+      menu.activateItem(item);
+      return true;
+    })()`,
+  );
+  if (chosen !== true) throw new Error(`No “${label}” in the context menu`);
+}
+
 async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
