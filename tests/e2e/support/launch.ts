@@ -17,10 +17,11 @@ export interface TwofoldBrowser {
 /**
  * Starts Chromium with the test build of Twofold (or the unpacked build at `extensionPath`,
  * e.g. the production `.output/chrome-mv3` for the bench) on a profile (a new one unless
- * given), every host name mapped to loopback, and waits for the extension's service worker.
+ * given), every host name mapped to loopback (plus any `args`), and waits for the extension's
+ * service worker.
  */
 export async function launchTwofold(
-  options: { userDataDir?: string; lang?: string; extensionPath?: string } = {},
+  options: { userDataDir?: string; lang?: string; extensionPath?: string; args?: string[] } = {},
 ): Promise<TwofoldBrowser> {
   const loaded = options.extensionPath ?? extensionPath;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'twofold-profile-'));
@@ -35,6 +36,7 @@ export async function launchTwofold(
       `--load-extension=${loaded}`,
       '--host-resolver-rules=MAP * 127.0.0.1',
       ...(options.lang ? [`--lang=${options.lang}`] : []),
+      ...(options.args ?? []),
     ],
   });
   const serviceWorker =
