@@ -130,7 +130,7 @@ test('shipped build: without the toolbar button the popup cannot scan the tab an
     await popup.scanPage();
     // It says why in plain words, and what to do: the toolbar icon.
     await expect(popup.page.getByRole('alert')).toHaveText(
-      'Twofold could not see this page. Click the Twofold icon on the page itself and try again (browser pages and the Web Store cannot be scanned).',
+      "Twofold could not see this page. With the page open, click the Twofold icon in the browser’s toolbar and try again (browser pages and the Web Store cannot be scanned).",
     );
     expect(await popup.accounts(), 'nothing saved').toEqual([]);
     expect(await grantedOrigins(twofold), 'host origins').toEqual([]);
