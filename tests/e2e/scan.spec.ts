@@ -10,6 +10,14 @@ import type { AccountDraft } from '../../utils/otp/account';
 import { serviceWorkerStopper } from './support/service-worker';
 import { hasAccessibleName } from './support/accessibility-tree';
 
+/** Chooses "Select an area" in the popup for `page`; the popup closes and the overlay takes the page. */
+async function startSelectArea(twofold: Parameters<typeof openPopupFor>[0], page: Parameters<typeof openPopupFor>[1]): Promise<void> {
+  const popup = await openPopupFor(twofold, page);
+  const closed = popup.page.waitForEvent('close');
+  await popup.page.getByRole('button', { name: 'Select an area' }).click();
+  await closed;
+}
+
 const PASSWORD = 'correct horse battery';
 const AMAZON_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
@@ -138,10 +146,7 @@ test('locking between a scan and Save forgets what it found, and Save says so in
 
 test('select an area: drag over the code on the page and it is saved', async ({ twofold, pageOn }) => {
   const page = await pageOn('www.amazon.com', '/scan/two-codes.html');
-  const popup = await openPopupFor(twofold, page);
-  const closed = popup.page.waitForEvent('close');
-  await popup.page.getByRole('button', { name: 'Select an area' }).click();
-  await closed;
+  await startSelectArea(twofold, page);
   // The overlay covers the page; drag around the setup code only.
   const box = (await page.locator('img[alt="Setup code"]').boundingBox())!;
   await page.waitForTimeout(300);
@@ -159,10 +164,7 @@ test('select an area: drag over the code on the page and it is saved', async ({ 
 
 test('select an area: the drag still saves after the browser stopped the idle worker meanwhile', async ({ twofold, pageOn }) => {
   const page = await pageOn('www.amazon.com', '/scan/amazon-setup.html');
-  const popup = await openPopupFor(twofold, page);
-  const closed = popup.page.waitForEvent('close');
-  await popup.page.getByRole('button', { name: 'Select an area' }).click();
-  await closed;
+  await startSelectArea(twofold, page);
   await expect.poll(() => hasAccessibleName(page, 'Drag over the QR code to scan it.')).toBe(true);
   // The person takes longer than Chrome keeps an idle worker.
   const stopper = await serviceWorkerStopper(twofold.context, twofold.extensionId);
@@ -177,10 +179,7 @@ test('select an area: the drag still saves after the browser stopped the idle wo
 
 test('select an area: Escape cancels and nothing is saved', async ({ twofold, pageOn }) => {
   const page = await pageOn('www.amazon.com', '/scan/amazon-setup.html');
-  const popup = await openPopupFor(twofold, page);
-  const closed = popup.page.waitForEvent('close');
-  await popup.page.getByRole('button', { name: 'Select an area' }).click();
-  await closed;
+  await startSelectArea(twofold, page);
   await page.waitForTimeout(300);
   await page.keyboard.press('Escape');
   await expect(page.locator('twofold-overlay')).toHaveCount(0);
@@ -190,10 +189,7 @@ test('select an area: Escape cancels and nothing is saved', async ({ twofold, pa
 
 test("select an area: the page's own script cannot choose the area (Enter takes the whole page) or cancel it; the person still can", async ({ twofold, pageOn }) => {
   const page = await pageOn('www.amazon.com', '/scan/amazon-setup.html');
-  const popup = await openPopupFor(twofold, page);
-  const closed = popup.page.waitForEvent('close');
-  await popup.page.getByRole('button', { name: 'Select an area' }).click();
-  await closed;
+  await startSelectArea(twofold, page);
   await expect(page.locator('twofold-overlay')).toHaveCount(1);
   // The page sends Enter and Escape as key events of its own, where the overlay listens.
   const sent = await page.evaluate(() => {
