@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountDraft } from '../otp/account';
+import { draft as baseDraft, SECRET_A, SECRET_B } from './import-test-helpers';
 import { findImportDuplicates } from './find-import-duplicates';
 
-const SECRET_A = 'JBSWY3DPEHPK3PXP';
-const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
-
-const draft = (fields: Partial<AccountDraft>): AccountDraft => ({
-  kind: 'totp',
-  issuer: 'X',
-  label: 'x',
-  secret: SECRET_A,
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  ...fields,
-});
+/** The shared test draft with this file's default names. */
+const draft = (fields: Partial<AccountDraft>): AccountDraft => baseDraft({ issuer: 'X', label: 'x', ...fields });
 
 describe('findImportDuplicates', () => {
   it.each([

@@ -3,10 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ImportError, ImportFailure, WrongPasswordError } from '../errors';
 import type { AccountDraft } from '../otp/account';
 import { isTwoFasBackup, parseTwoFas } from './parse-2fas';
-import { englishProblems } from './import-test-helpers';
+import { draft as baseDraft, englishProblems, SECRET_A, SECRET_B } from './import-test-helpers';
 
-const SECRET_A = 'JBSWY3DPEHPK3PXP';
-const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const PASSWORD = 'two factor, four words';
 
 type Json = Record<string, unknown>;
@@ -49,17 +47,8 @@ function encryptedBackup(services: Json[], password: string, saltBytes = 256): J
   return backup([], { servicesEncrypted: seal(JSON.stringify(services), password, salt), reference: seal(REFERENCE, password, salt) });
 }
 
-const draft = (fields: Partial<AccountDraft>): AccountDraft => ({
-  kind: 'totp',
-  issuer: '',
-  label: '',
-  secret: SECRET_A,
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  ...fields,
-});
+/** The shared test draft with this file's default names. */
+const draft = (fields: Partial<AccountDraft>): AccountDraft => baseDraft({ issuer: '', label: '', ...fields });
 
 const services = [
   service('GitHub', SECRET_A, { account: 'alice', issuer: 'GitHub' }),

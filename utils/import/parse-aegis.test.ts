@@ -3,10 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ImportError, ImportFailure, WrongPasswordError } from '../errors';
 import type { AccountDraft } from '../otp/account';
 import { parseAegis } from './parse-aegis';
-import { englishProblems } from './import-test-helpers';
+import { draft as baseDraft, englishProblems, SECRET_A, SECRET_B } from './import-test-helpers';
 
-const SECRET_A = 'JBSWY3DPEHPK3PXP';
-const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const PASSWORD = 'correct horse battery staple';
 
 type Json = Record<string, unknown>;
@@ -66,17 +64,8 @@ function encryptedVault(db: Json, password: string, n = 2 ** 15, extraSlots: Jso
   };
 }
 
-const draft = (fields: Partial<AccountDraft>): AccountDraft => ({
-  kind: 'totp',
-  issuer: '',
-  label: '',
-  secret: SECRET_A,
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  ...fields,
-});
+/** The shared test draft with this file's default names. */
+const draft = (fields: Partial<AccountDraft>): AccountDraft => baseDraft({ issuer: '', label: '', ...fields });
 
 const goodEntries = [
   entry('totp', 'alice@example.com', 'GitHub', { secret: SECRET_A, algo: 'SHA1', digits: 6, period: 30 }),

@@ -6,10 +6,8 @@ import type { AccountDraft } from '../otp/account';
 import { importAccounts } from './import-accounts';
 import { encryptSaltedAes256Cbc } from './import-crypto';
 import { isAuthenticatorExtensionBackup, parseAuthenticatorExtension } from './parse-authenticator-extension';
-import { englishProblems } from './import-test-helpers';
+import { draft as baseDraft, englishProblems, SECRET_A, SECRET_B } from './import-test-helpers';
 
-const SECRET_A = 'JBSWY3DPEHPK3PXP';
-const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const PASSWORD = 'extension password';
 
 type Json = Record<string, unknown>;
@@ -64,17 +62,8 @@ function record(fields: Json): [string, Json] {
 
 const backup = (...records: [string, Json][]): Json => Object.fromEntries(records);
 
-const draft = (fields: Partial<AccountDraft>): AccountDraft => ({
-  kind: 'totp',
-  issuer: '',
-  label: '',
-  secret: SECRET_A,
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  ...fields,
-});
+/** The shared test draft with this file's default names. */
+const draft = (fields: Partial<AccountDraft>): AccountDraft => baseDraft({ issuer: '', label: '', ...fields });
 
 describe('parseAuthenticatorExtension, plain backup', () => {
   it.each([

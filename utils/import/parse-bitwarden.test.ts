@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportFailure } from '../errors';
 import type { AccountDraft } from '../otp/account';
 import { isBitwardenExport, parseBitwarden } from './parse-bitwarden';
-import { englishProblems } from './import-test-helpers';
-
-const SECRET_A = 'JBSWY3DPEHPK3PXP';
-const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+import { draft as baseDraft, englishProblems, SECRET_A, SECRET_B } from './import-test-helpers';
 
 type Json = Record<string, unknown>;
 
@@ -25,17 +22,8 @@ const login = (name: string, username: string | null, totp: string | null): Json
 
 const exportFile = (items: Json[]): Json => ({ encrypted: false, folders: [], items });
 
-const draft = (fields: Partial<AccountDraft>): AccountDraft => ({
-  kind: 'totp',
-  issuer: '',
-  label: '',
-  secret: SECRET_A,
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  ...fields,
-});
+/** The shared test draft with this file's default names. */
+const draft = (fields: Partial<AccountDraft>): AccountDraft => baseDraft({ issuer: '', label: '', ...fields });
 
 describe('parseBitwarden', () => {
   it.each([

@@ -2,23 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { AccountDraft } from '../otp/account';
 import { encodeMigrationUri } from '../otp/encode-migration-uri';
 import { classifyOtpauthText, parseOtpauthList } from './parse-otpauth-list';
-import { englishProblems } from './import-test-helpers';
+import { draft as baseDraft, englishProblems, SECRET_A, SECRET_B } from './import-test-helpers';
 
-const SECRET_A = 'JBSWY3DPEHPK3PXP';
-const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const SECRET_C = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
 
-const draft = (fields: Partial<AccountDraft>): AccountDraft => ({
-  kind: 'totp',
-  issuer: 'Example',
-  label: 'alice@example.com',
-  secret: SECRET_A,
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  ...fields,
-});
+/** The shared test draft with this file's default names. */
+const draft = (fields: Partial<AccountDraft>): AccountDraft => baseDraft({ issuer: 'Example', label: 'alice@example.com', ...fields });
 
 describe('parseOtpauthList', () => {
   it.each([
