@@ -208,6 +208,7 @@ export function createBackupHandlers(
 ): PageHandlers<BackupRequestName> {
   // Kept in session storage, so Import works after the worker was stopped (./pending-offers.ts).
   const pending = new PendingOffers(pendingImportsItem, isPendingImport, PENDING_MS, now);
+  const unlocked = () => vault.isUnlocked();
 
   /** The master password typed again: refused like a wrong unlock, counted in the same delay. */
   async function reenter(masterPassword: unknown): Promise<void> {
@@ -236,12 +237,7 @@ export function createBackupHandlers(
         ...(preview.batches ? { batches: preview.batches } : {}),
       };
       if (items.length > 0) {
-        view.token = await pending.add({ items });
-        // Stored after a lock that came while the file was read: it goes too (see scan-handlers).
-        if ((await vault.status()).state !== 'unlocked') {
-          await pending.remove(view.token);
-          throw new VaultLockedError();
-        }
+        view.token = await pending.add({ items }, unlocked);
       }
       return view;
     },
@@ -250,7 +246,7 @@ export function createBackupHandlers(
       const waiting = typeof token === 'string' ? await pending.get(token) : null;
       if (waiting === null) {
         // Locking forgets what an import read: say that it is locked, not that it expired.
-        if ((await vault.status()).state !== 'unlocked') throw new VaultLockedError();
+        if (!(await unlocked())) throw new VaultLockedError();
         throw new InvalidInputError(msg('errPreviewExpired'));
       }
       const bound = await confirmedSites(waiting.items, sites, siteLookup);

@@ -205,7 +205,7 @@ export function createFillHandlers(
     },
 
     async fillUnlock(_args, sender) {
-      if ((await vault.status()).state === 'unlocked') return { unlocked: true };
+      if (await vault.isUnlocked()) return { unlocked: true };
       return { unlocked: await unlockWaits.wait(sender.tabId) };
     },
   };

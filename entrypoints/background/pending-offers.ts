@@ -6,6 +6,7 @@
  * and worker only, and gone after a browser restart. Locking forgets them with the data key
  * (VaultService.lock, FORGOTTEN_ON_LOCK).
  */
+import { VaultLockedError } from '@/utils/errors';
 import type { StorageItem } from './storage-item';
 
 /** One offer as stored: its value and when it ends (ms since the epoch). */
@@ -58,13 +59,23 @@ export class PendingOffers<T> {
     return next;
   }
 
-  /** Keeps `value` for the offer's time (the expired ones go at the same time); returns its token. */
-  add(value: T): Promise<string> {
-    return this.change((offers) => {
-      const token = crypto.randomUUID();
-      offers[token] = { value, expires: this.now() + this.ttlMs };
-      return token;
+  /**
+   * Keeps `value` for the offer's time (the expired ones go at the same time); returns its token.
+   * A lock that came while the offer was being read has already removed the stored offers, so
+   * when `unlocked` says the vault is locked now, this one goes too: nothing outlives a lock.
+   * @throws VaultLockedError then
+   */
+  async add(value: T, unlocked: () => Promise<boolean>): Promise<string> {
+    const token = await this.change((offers) => {
+      const made = crypto.randomUUID();
+      offers[made] = { value, expires: this.now() + this.ttlMs };
+      return made;
     });
+    if (!(await unlocked())) {
+      await this.remove(token);
+      throw new VaultLockedError();
+    }
+    return token;
   }
 
   /** The value under `token` while it lasts, else null (expired, taken, or forgotten by a lock). */

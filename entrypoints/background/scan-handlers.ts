@@ -42,10 +42,11 @@ type ScanRequestName = 'scanTab' | 'scanImage' | 'scanText' | 'startRegionSelect
 /**
  * The scan handlers over one vault service. Images are decoded by the `helper` (jsQR never loads
  * into the service worker) and tabs' sites looked up through `sites`. What a scan found waits in
- * session storage (./pending-scans.ts), so Save works after the worker was stopped and started.
+ * session storage (./pending-offers.ts), so Save works after the worker was stopped and started.
  */
 export function createScanHandlers(vault: VaultService, helper: Helper, sites: SiteLookup, now: () => number = Date.now) {
   const pending = new PendingOffers(pendingScansItem, isPendingScan, PENDING_MS, now);
+  const unlocked = () => vault.isUnlocked();
 
   /**
    * Notes (`at` a time) or forgets (`at` undefined) the person's "Select an area" on `tabId`;
@@ -62,13 +63,7 @@ export function createScanHandlers(vault: VaultService, helper: Helper, sites: S
 
   async function report(found: InterpretedScan, site: string | undefined): Promise<ScanReport> {
     const entries = await vault.entries();
-    const token = await pending.add({ drafts: found.drafts, ...(site ? { site } : {}) });
-    // A lock that came while this scan was read has already removed the stored scans; this one
-    // was stored after it, so it goes too: nothing found before a lock outlives it.
-    if ((await vault.status()).state !== 'unlocked') {
-      await pending.remove(token);
-      throw new VaultLockedError();
-    }
+    const token = await pending.add({ drafts: found.drafts, ...(site ? { site } : {}) }, unlocked);
     return {
       token,
       accounts: found.drafts.map((draft) => {
@@ -164,7 +159,7 @@ export function createScanHandlers(vault: VaultService, helper: Helper, sites: S
       const scan = typeof token === 'string' ? await pending.get(token) : null;
       if (scan === null) {
         // Locking forgets what scans found: say so, rather than that the scan expired.
-        if ((await vault.status()).state !== 'unlocked') throw new VaultLockedError(msg('errScanForgottenLocked'));
+        if (!(await unlocked())) throw new VaultLockedError(msg('errScanForgottenLocked'));
         throw new InvalidInputError(msg('errScanExpired'));
       }
       const saved = await save(scan, Boolean(allowDuplicate), request);

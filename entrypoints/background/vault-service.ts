@@ -123,6 +123,11 @@ export class VaultService {
     }
   }
 
+  /** Whether the vault is unlocked now (see status). */
+  async isUnlocked(): Promise<boolean> {
+    return (await this.status()).state === 'unlocked';
+  }
+
   /** Which screen the user should see. Never throws for a damaged vault: it reports it. */
   async status(): Promise<VaultStatus> {
     // Both reads at once: the first status after the worker started waits for one storage round
